@@ -1,0 +1,11 @@
+namespace TaxiScan.Discovery;
+
+/// <summary>
+/// One unit of work: an input file (today always whole). Units are numbered in output order; the
+/// writer commits a unit's rows only when a worker reports the unit complete.
+/// </summary>
+/// <param name="Index">Position in the ordered input list; output follows this order.</param>
+/// <param name="Path">The path the worker opens.</param>
+/// <param name="DisplayPath">The path as shown in messages (as the user spelled it, joined with the walked name).</param>
+/// <param name="Length">The file's size when it was listed; used to balance partitions and draw progress.</param>
+internal sealed record WorkUnit(int Index, string Path, string DisplayPath, long Length);

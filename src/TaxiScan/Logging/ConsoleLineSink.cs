@@ -1,0 +1,25 @@
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Formatting.Display;
+
+namespace TaxiScan.Logging;
+
+/// <summary>
+/// Serilog's stderr sink for people: one line per event, <c>taxiscan: FILE:LINE: reason</c>. Lines go
+/// through the progress view while bars are drawn, so they land above the bars instead of under a redraw.
+/// </summary>
+internal sealed class ConsoleLineSink(Action<string> writeLine) : ILogEventSink
+{
+    private readonly MessageTemplateTextFormatter _format = new("taxiscan: {Message:lj}", null);
+    private readonly Lock _gate = new();
+
+    public void Emit(LogEvent logEvent)
+    {
+        using var text = new StringWriter();
+        _format.Format(logEvent, text);
+        lock (_gate)
+        {
+            writeLine(text.ToString());
+        }
+    }
+}

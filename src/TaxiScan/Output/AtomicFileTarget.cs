@@ -1,0 +1,77 @@
+namespace TaxiScan.Output;
+
+/// <summary>
+/// <c>--output FILE</c>: rows go to an owner-only temporary file beside FILE, renamed over FILE on
+/// success (rename is atomic within a directory). On failure or interruption the temporary file is
+/// deleted, so no new FILE exists and an existing FILE is untouched.
+/// </summary>
+internal sealed class AtomicFileTarget : IOutputTarget
+{
+    private readonly string _finalPath;
+    private readonly string _temporaryPath;
+    private readonly FileStream _stream;
+    private bool _settled;
+
+    public AtomicFileTarget(string path)
+    {
+        _finalPath = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(_finalPath)!;
+        _temporaryPath = Path.Combine(directory, $".{Path.GetFileName(_finalPath)}.taxiscan-{Guid.NewGuid():N}.tmp");
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            BufferSize = 1 << 20,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        _stream = new FileStream(_temporaryPath, options);
+    }
+
+    /// <summary>The temporary file, for tests and messages.</summary>
+    public string TemporaryPath => _temporaryPath;
+
+    public Stream Stream => _stream;
+
+    public void Commit()
+    {
+        _stream.Flush(flushToDisk: true);
+        _stream.Dispose();
+        if (!OperatingSystem.IsWindows())
+        {
+            // Keep an existing file's permissions; a new file gets the usual rw-r--r--.
+            File.SetUnixFileMode(_temporaryPath, File.Exists(_finalPath)
+                ? File.GetUnixFileMode(_finalPath)
+                : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+
+        File.Move(_temporaryPath, _finalPath, overwrite: true);
+        _settled = true;
+    }
+
+    public void Abort()
+    {
+        if (_settled)
+        {
+            return;
+        }
+
+        _settled = true;
+        try
+        {
+            _stream.Dispose();
+        }
+        catch (IOException)
+        {
+            // The device is full or gone; the file is being deleted anyway.
+        }
+
+        File.Delete(_temporaryPath);
+    }
+
+    public void Dispose() => Abort();
+}

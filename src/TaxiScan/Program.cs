@@ -1,0 +1,34 @@
+using System.CommandLine;
+using TaxiScan.Cli;
+
+namespace TaxiScan;
+
+/// <summary>
+/// Entry point: parses the command line and runs the chosen command. Parse errors are one line on
+/// stderr and exit 2 (never a help dump on stdout, which scripts would take for data).
+/// </summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var root = new TaxiScanCommand();
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"taxiscan: {result.Errors[0].Message} (see 'taxiscan find --help')");
+            return ExitCodes.Error;
+        }
+
+        // Signals are handled by FindCommand itself (it needs to know which one for the exit code).
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null };
+        try
+        {
+            return await result.InvokeAsync(invocation);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            await Console.Error.WriteLineAsync($"taxiscan: {e.Message}");
+            return ExitCodes.Error;
+        }
+    }
+}

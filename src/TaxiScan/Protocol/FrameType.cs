@@ -1,0 +1,50 @@
+namespace TaxiScan.Protocol;
+
+/// <summary>
+/// The kinds of frame a worker sends to the coordinator over its pipe. A frame is
+/// <c>[type: 1 byte][payload length: int32 LE][payload]</c>; integers are little-endian and strings are
+/// an int32 byte count followed by UTF-8. The README's "Worker protocol" section is the reference.
+/// </summary>
+internal enum FrameType : byte
+{
+    /// <summary>First frame: protocol version, worker index, pid.</summary>
+    Hello = 1,
+
+    /// <summary>The worker begins a unit: unit index.</summary>
+    UnitStarted = 2,
+
+    /// <summary>Whole matching rows of one unit: unit index, then the row bytes, each row with its terminator.</summary>
+    Rows = 3,
+
+    /// <summary>Partition totals so far: bytes, rows, matches (a snapshot, sent a few times a second).</summary>
+    Progress = 4,
+
+    /// <summary>A problem in a unit: unit index, line (0 = none), level, message.</summary>
+    Diagnostic = 5,
+
+    /// <summary>A unit is done: unit index, status, bytes, rows, matched, malformed, microseconds.</summary>
+    UnitFinished = 6,
+
+    /// <summary>Last frame: the partition is complete; its totals. A pipe that ends without it means the worker failed.</summary>
+    PartitionFinished = 7,
+}
+
+/// <summary>How bad a <see cref="FrameType.Diagnostic"/> is.</summary>
+internal enum DiagnosticLevel : byte
+{
+    /// <summary>Reported; the run's exit code is unchanged (e.g. a malformed row).</summary>
+    Warning = 0,
+
+    /// <summary>Reported; the run exits 2 (e.g. an unreadable file).</summary>
+    Error = 1,
+}
+
+/// <summary>How a unit ended, in <see cref="FrameType.UnitFinished"/>.</summary>
+internal enum UnitStatus : byte
+{
+    /// <summary>Read to its end; its rows are complete.</summary>
+    Complete = 0,
+
+    /// <summary>Could not be read (or not to its end); its rows are discarded and an error diagnostic says why.</summary>
+    Failed = 1,
+}

@@ -1,0 +1,95 @@
+using TaxiScan.Scanning;
+
+namespace TaxiScan.Protocol;
+
+/// <summary>
+/// The worker's end of the protocol: encodes frames onto the worker's pipe. Small frames are coalesced
+/// in a buffer; a frame is never split across two buffer flushes in a way the reader could see as whole,
+/// because the reader only acts on a frame once its full length has arrived.
+/// </summary>
+internal sealed class FrameWriter(Stream pipe) : IDisposable
+{
+    public const int ProtocolVersion = 1;
+    public const int HeaderSize = 5;
+
+    private readonly BufferedStream _out = new(pipe, 256 * 1024);
+    private readonly PayloadWriter _payload = new();
+    private readonly byte[] _header = new byte[HeaderSize + 4];
+
+    public void Hello(int workerIndex, int pid) =>
+        Write(FrameType.Hello, _payload.Clear().Int32(ProtocolVersion).Int32(workerIndex).Int32(pid));
+
+    public void UnitStarted(int unit) => Write(FrameType.UnitStarted, _payload.Clear().Int32(unit));
+
+    public void Progress(long bytes, long rows, long matches) =>
+        Write(FrameType.Progress, _payload.Clear().Int64(bytes).Int64(rows).Int64(matches));
+
+    public void Diagnostic(int unit, long line, DiagnosticLevel level, string message) =>
+        Write(FrameType.Diagnostic, _payload.Clear().Int32(unit).Int64(line).Byte((byte)level).String(message));
+
+    public void UnitFinished(int unit, UnitStatus status, UnitStats stats) =>
+        Write(FrameType.UnitFinished, Stats(_payload.Clear().Int32(unit).Byte((byte)status), stats));
+
+    public void PartitionFinished(int units, UnitStats totals) =>
+        Write(FrameType.PartitionFinished, Stats(_payload.Clear().Int32(units), totals));
+
+    /// <summary>
+    /// Sends whole rows of one unit: <paramref name="rows"/> then <paramref name="tail"/> (a terminator
+    /// added to a last line that had none). The caller never passes part of a row.
+    /// </summary>
+    public void Rows(int unit, ReadOnlySpan<byte> rows, ReadOnlySpan<byte> tail = default)
+    {
+        _header[0] = (byte)FrameType.Rows;
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_header.AsSpan(1), 4 + rows.Length + tail.Length);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_header.AsSpan(5), unit);
+        Guard(() => _out.Write(_header, 0, HeaderSize + 4));
+        Guard(rows, span => _out.Write(span));
+        Guard(tail, span => _out.Write(span));
+    }
+
+    public void Flush() => Guard(_out.Flush);
+
+    public void Dispose() => _out.Dispose();
+
+    private static PayloadWriter Stats(PayloadWriter payload, UnitStats stats) =>
+        payload.Int64(stats.Bytes).Int64(stats.Rows).Int64(stats.Matched).Int64(stats.Malformed).Int64(stats.ElapsedMicroseconds);
+
+    private void Write(FrameType type, PayloadWriter payload)
+    {
+        _header[0] = (byte)type;
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_header.AsSpan(1), payload.Length);
+        Guard(() => _out.Write(_header, 0, HeaderSize));
+        Guard(payload.Written, span => _out.Write(span));
+    }
+
+    // A write fails only when the coordinator has closed its end (it died, or stopped the run).
+    // Say so with a type of its own, so that a worker never mistakes it for an input file's I/O error.
+    private static void Guard(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (IOException e)
+        {
+            throw new CoordinatorGoneException(e);
+        }
+    }
+
+    private static void Guard(ReadOnlySpan<byte> bytes, SpanWriter write)
+    {
+        try
+        {
+            write(bytes);
+        }
+        catch (IOException e)
+        {
+            throw new CoordinatorGoneException(e);
+        }
+    }
+
+    private delegate void SpanWriter(ReadOnlySpan<byte> bytes);
+}
+
+/// <summary>The worker's pipe is closed at the far end: the coordinator is gone or has stopped the run.</summary>
+internal sealed class CoordinatorGoneException(Exception inner) : Exception("the coordinating process closed the pipe", inner);

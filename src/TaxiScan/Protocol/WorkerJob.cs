@@ -1,0 +1,84 @@
+using TaxiScan.Discovery;
+using TaxiScan.Matching;
+
+namespace TaxiScan.Protocol;
+
+/// <summary>
+/// Everything a worker needs, sent on its stdin rather than its command line (a partition may list
+/// 100,000 files; argv is limited to a few MB). After the job the coordinator keeps stdin open: the
+/// worker takes end-of-file there as "the coordinator is gone" and exits.
+/// Encoding: magic "TSJ1", then the fields in the order of <see cref="Write"/>.
+/// </summary>
+internal sealed record WorkerJob(
+    int WorkerIndex,
+    MatchSpec Match,
+    IReadOnlyList<WorkUnit> Units,
+    string? LogFilePath,
+    bool Verbose)
+{
+    private const int Magic = 0x314A5354; // "TSJ1" little-endian
+
+    public void Write(Stream stream)
+    {
+        var payload = new PayloadWriter()
+            .Int32(Magic)
+            .Int32(WorkerIndex)
+            .Int32(Match.Ids.Count);
+        foreach (var id in Match.Ids)
+        {
+            payload.String(id);
+        }
+
+        payload.Byte(Match.Delimiter)
+            .String(LogFilePath ?? "")
+            .Byte(Verbose ? (byte)1 : (byte)0)
+            .Int32(Units.Count);
+        foreach (var unit in Units)
+        {
+            payload.Int32(unit.Index).String(unit.Path).String(unit.DisplayPath).Int64(unit.Length);
+        }
+
+        Span<byte> length = stackalloc byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, payload.Length);
+        stream.Write(length);
+        stream.Write(payload.Written);
+        stream.Flush();
+    }
+
+    public static WorkerJob Read(Stream stream)
+    {
+        Span<byte> lengthBytes = stackalloc byte[4];
+        stream.ReadExactly(lengthBytes);
+        var length = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(lengthBytes);
+        if (length is < 8 or > 1 << 30)
+        {
+            throw new InvalidDataException("not a taxiscan worker job");
+        }
+
+        var bytes = new byte[length];
+        stream.ReadExactly(bytes);
+        var fields = new PayloadReader(bytes);
+        if (fields.Int32() != Magic)
+        {
+            throw new InvalidDataException("not a taxiscan worker job");
+        }
+
+        var workerIndex = fields.Int32();
+        var ids = new string[fields.Int32()];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = fields.String();
+        }
+
+        var match = new MatchSpec { Ids = ids, Delimiter = fields.Byte() };
+        var logFile = fields.String();
+        var verbose = fields.Byte() == 1;
+        var units = new WorkUnit[fields.Int32()];
+        for (var i = 0; i < units.Length; i++)
+        {
+            units[i] = new WorkUnit(fields.Int32(), fields.String(), fields.String(), fields.Int64());
+        }
+
+        return new WorkerJob(workerIndex, match, units, logFile.Length == 0 ? null : logFile, verbose);
+    }
+}

@@ -1,0 +1,335 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Threading.Channels;
+using Serilog;
+using TaxiScan.Cli;
+using TaxiScan.Discovery;
+using TaxiScan.Logging;
+using TaxiScan.Output;
+using TaxiScan.Progress;
+using TaxiScan.Protocol;
+using TaxiScan.Scanning;
+using TaxiScan.Workers;
+
+namespace TaxiScan;
+
+/// <summary>
+/// The one place that wires the stages together: discovery, partitioning, worker processes, the single
+/// writer, progress and the summary. It runs in the coordinating process, which is also the writer.
+/// </summary>
+internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout terminal)
+{
+    /// <summary>Rows held in memory for units that cannot be written yet; past this they spill to a temporary file.</summary>
+    public const long SpoolMemoryBudget = 32L << 20;
+
+    private static readonly Action<byte[]> ReturnToPool = static buffer => ArrayPool<byte>.Shared.Return(buffer);
+
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private IProgressView _view = new NullProgressView();
+    private int _errors;
+    private int _filesScanned;
+    private UnitStats _totals;
+
+    /// <summary>Runs the scan. Throws <see cref="OperationCanceledException"/> when <paramref name="stop"/> fires (a signal).</summary>
+    public async Task<int> RunAsync(CancellationToken stop)
+    {
+        using var log = LogSetup.ForCoordinator(options.LogFilePath, options.Verbose, line => _view.WriteLine(line));
+        if (RefuseOutputThatIsAnInput(log))
+        {
+            return ExitCodes.Error;
+        }
+
+        var discovery = InputDiscovery.Run(options.Paths, options.OutputPath);
+        foreach (var warning in discovery.Warnings)
+        {
+            log.Warning("{Message:l}", warning);
+        }
+
+        foreach (var error in discovery.Errors)
+        {
+            log.Error("{Message:l}", error);
+            _errors++;
+        }
+
+        var units = discovery.Units;
+        if (units.Count == 0)
+        {
+            FinishSummary(log);
+            return _errors > 0 ? ExitCodes.Error : ExitCodes.NoRowsFound;
+        }
+
+        var partitions = Partitioner.Split(units, options.Workers);
+        IOutputTarget target;
+        try
+        {
+            target = options.OutputPath is null ? new StdoutTarget(terminal.DataDescriptor) : new AtomicFileTarget(options.OutputPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.Error("{Output:l}: cannot create the output file: {Reason:l}", options.OutputPath, e.Message);
+            return ExitCodes.Error;
+        }
+
+        log.Debug("Scanning {Units} files ({Bytes} bytes) with {Workers} workers", units.Count, units.Sum(u => u.Length), partitions.Count);
+        var spillDirectory = options.OutputPath is null ? Path.GetTempPath() : Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!;
+        using var spool = new RowSpool(SpoolMemoryBudget, spillDirectory);
+        using var writer = new OrderedRowWriter(target.Stream, spool, units.Count, terminal.DeferRowsUntilBarsAreGone);
+        _view = terminal.DrawBars ? new ShellProgressView(partitions.Count, units.Sum(u => u.Length)) : new NullProgressView();
+        var committed = false;
+        try
+        {
+            var failedWorkers = await ScanAsync(units, partitions, writer, log, stop);
+            CloseView();
+            writer.Finish();
+            if (failedWorkers == 0)
+            {
+                target.Commit();
+                committed = true;
+            }
+        }
+        catch (IOException e) when (options.OutputPath is null && IsBrokenPipe(e))
+        {
+            // The reader of stdout went away (`| head -1`): the workers are already killed; stop quietly.
+            CloseView();
+            return _errors > 0 ? ExitCodes.Error : ExitCodes.RowsFound;
+        }
+        catch (InvalidDataException e)
+        {
+            CloseView();
+            log.Error("a worker broke the protocol: {Reason:l}", e.Message);
+            _errors++;
+        }
+        catch (IOException e) when (e is not EndOfStreamException)
+        {
+            CloseView();
+            log.Error("{Output:l}: cannot write the output: {Reason:l}", options.OutputPath ?? "stdout", e.Message);
+            _errors++;
+        }
+        finally
+        {
+            CloseView();
+            if (!committed)
+            {
+                target.Abort();
+            }
+
+            target.Dispose();
+        }
+
+        FinishSummary(log);
+        return _errors > 0 ? ExitCodes.Error : _totals.Matched > 0 ? ExitCodes.RowsFound : ExitCodes.NoRowsFound;
+    }
+
+    /// <returns>The number of workers that failed.</returns>
+    private async Task<int> ScanAsync(
+        IReadOnlyList<WorkUnit> units, IReadOnlyList<Partition> partitions, OrderedRowWriter writer, ILogger log, CancellationToken stop)
+    {
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var messages = Channel.CreateBounded<WorkerMessage>(new BoundedChannelOptions(256) { SingleReader = true });
+        var workers = new List<WorkerProcess>(partitions.Count);
+        var pumps = new List<Task>(partitions.Count);
+        var settled = new bool[units.Count];
+        var failedWorkers = 0;
+        try
+        {
+            foreach (var partition in partitions)
+            {
+                var job = new WorkerJob(partition.Index, options.Match, Slice(units, partition), options.LogFilePath, options.Verbose);
+                var worker = WorkerProcess.Start(job);
+                workers.Add(worker);
+                _view.WorkerStarted(partition.Index, worker.Pid, partition.Bytes);
+                log.Debug("Worker {Worker} started: pid {WorkerPid}, {Units} files, {Bytes} bytes", partition.Index, worker.Pid, partition.Count, partition.Bytes);
+                pumps.Add(PumpAsync(worker, messages.Writer, abort.Token));
+            }
+
+            var running = workers.Count;
+            while (running > 0)
+            {
+                var message = await messages.Reader.ReadAsync(abort.Token);
+                switch (message)
+                {
+                    case RowsMessage rows:
+                        EnsureOwned(partitions[rows.Worker], rows.Unit);
+                        writer.Append(rows.Unit, rows.Buffer, rows.Offset, rows.Count, ReturnToPool);
+                        break;
+                    case UnitStartedMessage started:
+                        EnsureOwned(partitions[started.Worker], started.Unit);
+                        _view.UnitStarted(started.Worker, units[started.Unit].DisplayPath);
+                        break;
+                    case ProgressMessage progress:
+                        _view.Progress(progress.Worker, progress.Bytes, progress.Rows, progress.Matches);
+                        break;
+                    case DiagnosticMessage diagnostic:
+                        EnsureOwned(partitions[diagnostic.Worker], diagnostic.Unit);
+                        Report(log, diagnostic, units[diagnostic.Unit]);
+                        break;
+                    case UnitFinishedMessage finished:
+                        EnsureOwned(partitions[finished.Worker], finished.Unit);
+                        settled[finished.Unit] = true;
+                        _totals = _totals.Add(finished.Stats);
+                        if (finished.Status == UnitStatus.Complete)
+                        {
+                            _filesScanned++;
+                            writer.Complete(finished.Unit);
+                        }
+                        else
+                        {
+                            writer.Drop(finished.Unit);
+                        }
+
+                        break;
+                    case WorkerExitedMessage exited:
+                        running--;
+                        var succeeded = exited.Completed && exited.ExitCode == 0;
+                        _view.WorkerFinished(exited.Worker, succeeded);
+                        if (!succeeded)
+                        {
+                            failedWorkers++;
+                            ReportFailedWorker(log, exited, partitions[exited.Worker], units, settled, writer);
+                        }
+
+                        break;
+                    case HelloMessage or PartitionFinishedMessage:
+                        break;
+                }
+            }
+
+            await Task.WhenAll(pumps);
+            return failedWorkers;
+        }
+        finally
+        {
+            // On every way out (signal, broken pipe, write error) no worker may outlive us.
+            abort.Cancel();
+            foreach (var worker in workers)
+            {
+                worker.Kill();
+            }
+
+            foreach (var worker in workers)
+            {
+                worker.Dispose();
+            }
+
+            while (messages.Reader.TryRead(out var left))
+            {
+                (left as RowsMessage)?.Release();
+            }
+        }
+    }
+
+    // Reads one worker's frames into the shared channel, then adds a note of its exit. The exit code is
+    // only awaited after the pipe's EOF, which comes when the worker exits or dies, so this never hangs.
+    private static async Task PumpAsync(WorkerProcess worker, ChannelWriter<WorkerMessage> messages, CancellationToken cancellation)
+    {
+        var completed = false;
+        try
+        {
+            while (await worker.Frames.ReadAsync(cancellation) is { } message)
+            {
+                completed |= message is PartitionFinishedMessage;
+                await messages.WriteAsync(message, cancellation);
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // A corrupt stream: the worker cannot be trusted with anything more.
+            worker.Kill();
+            completed = false;
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        var (exitCode, stderrTail) = await worker.WaitForExitAsync();
+        try
+        {
+            await messages.WriteAsync(new WorkerExitedMessage(worker.Index, worker.Pid, exitCode, completed && !worker.Frames.Truncated, stderrTail), cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void ReportFailedWorker(
+        ILogger log, WorkerExitedMessage exited, Partition partition, IReadOnlyList<WorkUnit> units, bool[] settled, OrderedRowWriter writer)
+    {
+        _errors++;
+        var unfinished = new List<string>();
+        for (var unit = partition.FirstUnit; unit < partition.FirstUnit + partition.Count; unit++)
+        {
+            if (!settled[unit])
+            {
+                settled[unit] = true;
+                unfinished.Add(units[unit].DisplayPath);
+                writer.Drop(unit);
+            }
+        }
+
+        var how = exited.Completed ? $"exit code {exited.ExitCode}" : $"exit code {exited.ExitCode}, its pipe ended before the partition summary";
+        log.Error(
+            "worker {Worker} (pid {WorkerPid}) failed ({How:l}); {Count} files not finished: {Files:l}{Said:l}",
+            exited.Worker, exited.Pid, how, unfinished.Count, string.Join(", ", unfinished),
+            exited.StderrTail.Length == 0 ? "" : $"; it said: {exited.StderrTail}");
+    }
+
+    private void Report(ILogger log, DiagnosticMessage diagnostic, WorkUnit unit)
+    {
+        var where = diagnostic.Line > 0 ? $"{unit.DisplayPath}:{diagnostic.Line}" : unit.DisplayPath;
+        if (diagnostic.Level == DiagnosticLevel.Error)
+        {
+            _errors++;
+            log.Error("{Where:l}: {Reason:l}", where, diagnostic.Text);
+        }
+        else
+        {
+            log.Warning("{Where:l}: {Reason:l}", where, diagnostic.Text);
+        }
+    }
+
+    private bool RefuseOutputThatIsAnInput(ILogger log)
+    {
+        if (options.OutputPath is null)
+        {
+            return false;
+        }
+
+        var output = Path.GetFullPath(options.OutputPath);
+        if (options.Paths.Any(path => File.Exists(path) && Path.GetFullPath(path) == output))
+        {
+            log.Error("{Output:l}: the output file is also an input; refusing to overwrite it", options.OutputPath);
+            return true;
+        }
+
+        return false;
+    }
+
+    private void FinishSummary(ILogger log)
+    {
+        var summary = new RunSummary(_filesScanned, _totals, _errors, _clock.Elapsed);
+        Console.Error.WriteLine(summary.ToString());
+        log.Debug("Run finished: {Files} files, {Bytes} bytes, {Rows} rows, {Matched} matched, {Malformed} malformed, {Errors} errors, {ElapsedMs} ms",
+            summary.Files, _totals.Bytes, _totals.Rows, _totals.Matched, _totals.Malformed, _errors, _clock.Elapsed.TotalMilliseconds);
+    }
+
+    private void CloseView()
+    {
+        _view.Dispose();
+        _view = new NullProgressView();
+    }
+
+    private static void EnsureOwned(Partition partition, int unit)
+    {
+        if (unit < partition.FirstUnit || unit >= partition.FirstUnit + partition.Count)
+        {
+            throw new InvalidDataException($"worker {partition.Index} reported unit {unit}, which is not in its partition");
+        }
+    }
+
+    private static WorkUnit[] Slice(IReadOnlyList<WorkUnit> units, Partition partition) =>
+        units.Skip(partition.FirstUnit).Take(partition.Count).ToArray();
+
+    // EPIPE is errno 32 on Linux and macOS; .NET reports the raw errno as the HResult of the IOException.
+    private static bool IsBrokenPipe(IOException e) => e.HResult == 32 || e.Message.Contains("Broken pipe", StringComparison.Ordinal);
+}

@@ -1,0 +1,121 @@
+using System.IO.Pipes;
+using System.Runtime.InteropServices;
+using Serilog;
+using TaxiScan.Logging;
+using TaxiScan.Matching;
+using TaxiScan.Protocol;
+using TaxiScan.Scanning;
+
+namespace TaxiScan.Workers;
+
+/// <summary>
+/// The worker process's main loop (the hidden <c>__worker</c> mode): reads its job from stdin, scans
+/// its partition's units in order and reports everything as frames on its anonymous pipe. It never
+/// touches the inherited stdout or stderr; its own log goes to the shared <c>--log-file</c> only.
+/// </summary>
+internal static class WorkerEntry
+{
+    /// <summary>Exit code when the coordinator went away (stdin or the pipe closed) before the work was done.</summary>
+    public const int CoordinatorGone = 3;
+
+    public static int Run(string pipeHandle)
+    {
+        // Ctrl-C reaches every process of the terminal's foreground group, workers included. The
+        // coordinator decides what happens (it kills the workers), so a worker ignores SIGINT.
+        using var ignoreInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
+
+        var stdin = Console.OpenStandardInput();
+        var job = WorkerJob.Read(stdin);
+        WatchForCoordinatorExit(stdin);
+
+        using var log = LogSetup.ForWorker(job.LogFilePath, job.Verbose, job.WorkerIndex);
+        using var pipe = new AnonymousPipeClientStream(PipeDirection.Out, pipeHandle);
+        using var frames = new FrameWriter(pipe);
+        try
+        {
+            ScanPartition(job, frames, log);
+            return 0;
+        }
+        catch (CoordinatorGoneException)
+        {
+            return CoordinatorGone;
+        }
+    }
+
+    private static void ScanPartition(WorkerJob job, FrameWriter frames, ILogger log)
+    {
+        frames.Hello(job.WorkerIndex, Environment.ProcessId);
+        var scanner = new RowScanner(RowMatcherFactory.Create(job.Match));
+        var sink = new FrameScanSink(frames);
+        var totals = default(UnitStats);
+        foreach (var unit in job.Units)
+        {
+            frames.UnitStarted(unit.Index);
+            sink.BeginUnit(unit.Index, totals);
+            UnitStats stats;
+            try
+            {
+                using var input = new FileStream(unit.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
+                stats = scanner.Scan(input, sink, CancellationToken.None);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The unit's rows (some may be in flight already) are discarded by the coordinator.
+                frames.Diagnostic(unit.Index, 0, DiagnosticLevel.Error, ReasonOf(e));
+                frames.UnitFinished(unit.Index, UnitStatus.Failed, default);
+                log.Error("{File:l}: {Reason:l}", unit.DisplayPath, ReasonOf(e));
+                continue;
+            }
+
+            sink.FlushRows();
+            if (sink.MalformedInUnit > FrameScanSink.ReportedMalformedPerUnit)
+            {
+                frames.Diagnostic(unit.Index, 0, DiagnosticLevel.Warning,
+                    $"{sink.MalformedInUnit - FrameScanSink.ReportedMalformedPerUnit} more malformed rows not shown ({sink.MalformedInUnit} in all)");
+            }
+
+            frames.UnitFinished(unit.Index, UnitStatus.Complete, stats);
+            frames.Flush();
+            totals = totals.Add(stats);
+            log.Information(
+                "Scanned {File:l}: {Bytes} bytes, {Rows} rows, {Matched} matched, {Malformed} malformed in {ElapsedMs} ms",
+                unit.DisplayPath, stats.Bytes, stats.Rows, stats.Matched, stats.Malformed, stats.ElapsedMicroseconds / 1000.0);
+        }
+
+        frames.PartitionFinished(job.Units.Count, totals);
+        frames.Flush();
+    }
+
+    private static string ReasonOf(Exception e) => e switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => "No such file or directory",
+        UnauthorizedAccessException => "Permission denied",
+        _ => e.Message,
+    };
+
+    // The coordinator keeps our stdin open for as long as it lives. When it dies, even by SIGKILL, the
+    // kernel closes that pipe and this read returns 0: stop at once rather than scan for nobody.
+    private static void WatchForCoordinatorExit(Stream stdin)
+    {
+        var watcher = new Thread(() =>
+        {
+            var buffer = new byte[64];
+            try
+            {
+                while (stdin.Read(buffer) > 0)
+                {
+                }
+            }
+            catch (IOException)
+            {
+            }
+
+            Environment.Exit(CoordinatorGone);
+        })
+        {
+            IsBackground = true,
+            Name = "coordinator-watch",
+        };
+        watcher.Start();
+    }
+}
