@@ -13,7 +13,7 @@ internal static class Program
     {
         var root = new TaxiScanCommand();
         var result = root.Parse(args);
-        if (result.Errors.Count > 0)
+        if (result.Errors.Count > 0 && result.Action is not HelpWithExamplesAction)
         {
             await Console.Error.WriteLineAsync($"taxiscan: {result.Errors[0].Message} (see 'taxiscan find --help')");
             return ExitCodes.Error;

@@ -62,6 +62,7 @@ internal sealed class FindCommand : Command
     public Option<ProgressMode> ProgressOption { get; } = new("--progress")
     {
         Description = "Progress bars: auto (when stderr is a terminal), always, never.",
+        HelpName = "auto|always|never",
         DefaultValueFactory = _ => ProgressMode.Auto,
     };
 
@@ -80,6 +81,7 @@ internal sealed class FindCommand : Command
     {
         Description = "Files or directories to scan (directories recursively).",
         Arity = ArgumentArity.OneOrMore,
+        Validators = { RejectUnknownOptions },
     };
 
     public ScanOptions ToScanOptions(ParseResult result) => new()
@@ -136,6 +138,20 @@ internal sealed class FindCommand : Command
             if (token.Value.Split(',', StringSplitOptions.TrimEntries).All(id => id.Length == 0))
             {
                 result.AddError($"--id '{token.Value}' holds no id");
+                return;
+            }
+        }
+    }
+
+    // Next to a variadic PATH argument, System.CommandLine takes a misspelled option (--wokers) for a
+    // path. A "path" that starts with '-' and does not exist is reported as the unknown option it is.
+    private static void RejectUnknownOptions(ArgumentResult result)
+    {
+        foreach (var token in result.Tokens)
+        {
+            if (token.Value.Length > 1 && token.Value.StartsWith('-') && !Path.Exists(token.Value))
+            {
+                result.AddError($"unknown option '{token.Value}'");
                 return;
             }
         }

@@ -10,6 +10,7 @@ internal sealed class TaxiScanCommand : RootCommand
     {
         Subcommands.Add(Find);
         Subcommands.Add(new WorkerCommand());
+        HelpWithExamplesAction.InstallOn(this);
     }
 
     public FindCommand Find { get; } = new();

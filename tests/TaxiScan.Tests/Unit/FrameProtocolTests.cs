@@ -1,0 +1,105 @@
+using TaxiScan.Discovery;
+using TaxiScan.Matching;
+using TaxiScan.Protocol;
+using TaxiScan.Scanning;
+
+namespace TaxiScan.Tests.Unit;
+
+public class FrameProtocolTests
+{
+    [Fact]
+    public async Task Every_frame_type_survives_the_round_trip()
+    {
+        var pipe = new MemoryStream();
+        using (var frames = new FrameWriter(new NonClosingStream(pipe)))
+        {
+            frames.Hello(3, 4242);
+            frames.UnitStarted(7);
+            frames.Rows(7, "1,a\n1,b\n"u8, "\n"u8);
+            frames.Progress(100, 10, 2);
+            frames.Diagnostic(7, 12, DiagnosticLevel.Warning, "no ',' delimiter: 粤B");
+            frames.UnitFinished(7, UnitStatus.Complete, new UnitStats(100, 10, 2, 1, 99));
+            frames.PartitionFinished(1, new UnitStats(100, 10, 2, 1, 99));
+            frames.Flush();
+        }
+
+        pipe.Position = 0;
+        var reader = new FrameReader(pipe, worker: 3);
+        var messages = new List<WorkerMessage>();
+        while (await reader.ReadAsync(CancellationToken.None) is { } message)
+        {
+            messages.Add(message);
+        }
+
+        Assert.False(reader.Truncated);
+        Assert.Equal(new HelloMessage(3, FrameWriter.ProtocolVersion, 4242), messages[0]);
+        Assert.Equal(new UnitStartedMessage(3, 7), messages[1]);
+        var rows = Assert.IsType<RowsMessage>(messages[2]);
+        Assert.Equal("1,a\n1,b\n\n"u8.ToArray(), rows.Rows.ToArray());
+        Assert.Equal(new ProgressMessage(3, 100, 10, 2), messages[3]);
+        Assert.Equal(new DiagnosticMessage(3, 7, 12, DiagnosticLevel.Warning, "no ',' delimiter: 粤B"), messages[4]);
+        Assert.Equal(new UnitFinishedMessage(3, 7, UnitStatus.Complete, new UnitStats(100, 10, 2, 1, 99)), messages[5]);
+        Assert.Equal(new PartitionFinishedMessage(3, 1, new UnitStats(100, 10, 2, 1, 99)), messages[6]);
+        Assert.Equal(7, messages.Count);
+    }
+
+    [Fact]
+    public async Task A_pipe_that_ends_inside_a_frame_yields_nothing_of_that_frame()
+    {
+        var pipe = new MemoryStream();
+        using (var frames = new FrameWriter(new NonClosingStream(pipe)))
+        {
+            frames.UnitStarted(0);
+            frames.Rows(0, "1,a\n1,b\n"u8);
+            frames.Flush();
+        }
+
+        var cut = pipe.ToArray()[..^3]; // the worker died in the middle of the rows frame
+        var reader = new FrameReader(new MemoryStream(cut), worker: 0);
+
+        Assert.IsType<UnitStartedMessage>(await reader.ReadAsync(CancellationToken.None));
+        Assert.Null(await reader.ReadAsync(CancellationToken.None));
+        Assert.True(reader.Truncated);
+    }
+
+    [Fact]
+    public void A_worker_job_with_many_units_round_trips_through_stdin_encoding()
+    {
+        var units = Enumerable.Range(0, 100_000).Select(i => new WorkUnit(i, $"/data/day {i}\n.csv", $"data/day {i}\n.csv", i)).ToArray();
+        var job = new WorkerJob(2, new MatchSpec { Ids = ["11865", "粤B12345"] }, units, "log.json", true);
+        var stream = new MemoryStream();
+
+        job.Write(stream);
+        stream.Position = 0;
+        var read = WorkerJob.Read(stream);
+
+        Assert.Equal(2, read.WorkerIndex);
+        Assert.Equal(["11865", "粤B12345"], read.Match.Ids);
+        Assert.Equal(units, read.Units);
+        Assert.Equal("log.json", read.LogFilePath);
+        Assert.True(read.Verbose);
+    }
+
+    private sealed class NonClosingStream(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => inner.Length;
+
+        public override long Position { get => inner.Position; set => inner.Position = value; }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    }
+}
