@@ -15,7 +15,9 @@ internal static class Program
         var result = root.Parse(args);
         if (result.Errors.Count > 0 && result.Action is not HelpWithExamplesAction)
         {
-            await Console.Error.WriteLineAsync($"taxiscan: {result.Errors[0].Message} (see 'taxiscan find --help')");
+            // One line, whatever the parser's message looks like: scripts log stderr line by line.
+            var message = string.Join(' ', result.Errors[0].Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            await Console.Error.WriteLineAsync($"taxiscan: {message} (see 'taxiscan find --help')");
             return ExitCodes.Error;
         }
 

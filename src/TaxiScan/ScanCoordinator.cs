@@ -189,7 +189,10 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
                         }
 
                         break;
-                    case HelloMessage or PartitionFinishedMessage:
+                    case PartitionFinishedMessage partitionFinished:
+                        _view.Progress(partitionFinished.Worker, partitionFinished.Totals.Bytes, partitionFinished.Totals.Rows, partitionFinished.Totals.Matched);
+                        break;
+                    case HelloMessage:
                         break;
                 }
             }

@@ -63,6 +63,7 @@ internal sealed class FindCommand : Command
     {
         Description = "Progress bars: auto (when stderr is a terminal), always, never.",
         HelpName = "auto|always|never",
+        CustomParser = ParseProgressMode,
         DefaultValueFactory = _ => ProgressMode.Auto,
     };
 
@@ -120,7 +121,9 @@ internal sealed class FindCommand : Command
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             var code = signalExitCode == 0 ? ExitCodes.Interrupted : signalExitCode;
-            await Console.Error.WriteLineAsync($"taxiscan: {(code == ExitCodes.Terminated ? "terminated" : "interrupted")}; workers stopped, no output file written");
+            var what = code == ExitCodes.Terminated ? "terminated" : "interrupted";
+            var output = options.OutputPath is null ? "" : $", {options.OutputPath} not written";
+            await Console.Error.WriteLineAsync($"taxiscan: {what}; every worker stopped{output}");
             return code;
         }
     }
@@ -130,6 +133,18 @@ internal sealed class FindCommand : Command
             .Where(id => id.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .ToArray();
+
+    private static ProgressMode ParseProgressMode(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "auto";
+        if (Enum.TryParse<ProgressMode>(text, ignoreCase: true, out var mode) && Enum.IsDefined(mode) && !char.IsDigit(text[0]))
+        {
+            return mode;
+        }
+
+        result.AddError($"--progress must be auto, always or never, not '{text}'");
+        return ProgressMode.Auto;
+    }
 
     private static void ValidateIds(OptionResult result)
     {

@@ -8,24 +8,25 @@ namespace TaxiScan.Logging;
 /// <summary>
 /// Builds the Serilog loggers. The coordinator logs warnings and errors (with <c>-v</c>, information too)
 /// to stderr, one line each; with <c>--log-file</c> the coordinator and every worker also append compact
-/// JSON events to the same file (<c>shared: true</c> keeps concurrent appends whole).
+/// JSON events to the same file (<c>shared: true</c> keeps concurrent appends whole). The file gets every
+/// level from debug up (worker starts, per-file timings, the run summary) whatever <c>-v</c> says.
 /// </summary>
 internal static class LogSetup
 {
     public static Logger ForCoordinator(string? logFile, bool verbose, Action<string> writeLine)
     {
         var configuration = new LoggerConfiguration()
-            .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Information)
+            .MinimumLevel.Debug()
             .Enrich.WithProperty("Process", "coordinator")
             .Enrich.WithProperty("Pid", Environment.ProcessId)
             .WriteTo.Sink(new ConsoleLineSink(writeLine), verbose ? LogEventLevel.Information : LogEventLevel.Warning);
         return AddFile(configuration, logFile).CreateLogger();
     }
 
-    public static Logger ForWorker(string? logFile, bool verbose, int workerIndex)
+    public static Logger ForWorker(string? logFile, int workerIndex)
     {
         var configuration = new LoggerConfiguration()
-            .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Information)
+            .MinimumLevel.Debug()
             .Enrich.WithProperty("Process", "worker")
             .Enrich.WithProperty("Worker", workerIndex)
             .Enrich.WithProperty("Pid", Environment.ProcessId);

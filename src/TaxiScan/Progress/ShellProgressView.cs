@@ -33,7 +33,6 @@ internal sealed class ShellProgressView : IProgressView
             ForegroundColor = ConsoleColor.Green,
             ProgressCharacter = '─',
             CollapseWhenFinished = false,
-            DenseProgressBar = true,
         };
         _overall = new ProgressBar(Ticks, "starting workers", overallOptions);
         _bars = new ChildProgressBar[workers];

@@ -28,7 +28,7 @@ internal static class WorkerEntry
         var job = WorkerJob.Read(stdin);
         WatchForCoordinatorExit(stdin);
 
-        using var log = LogSetup.ForWorker(job.LogFilePath, job.Verbose, job.WorkerIndex);
+        using var log = LogSetup.ForWorker(job.LogFilePath, job.WorkerIndex);
         using var pipe = new AnonymousPipeClientStream(PipeDirection.Out, pipeHandle);
         using var frames = new FrameWriter(pipe);
         try

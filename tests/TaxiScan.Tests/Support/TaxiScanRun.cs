@@ -4,7 +4,7 @@ using System.Text;
 namespace TaxiScan.Tests.Support;
 
 /// <summary>The outcome of one run of the real binary: exact stdout bytes, stderr text, exit code.</summary>
-internal sealed record TaxiScanResult(string Command, int ExitCode, byte[] Stdout, string Stderr)
+internal sealed record TaxiScanResult(string Command, int ExitCode, byte[] Stdout, string Stderr, string RunTag)
 {
     public string StdoutText => Encoding.UTF8.GetString(Stdout);
 
@@ -25,7 +25,13 @@ internal static class TaxiScanRun
     public static TaxiScanResult Run(string workingDirectory, params string[] arguments) =>
         RunAsync(workingDirectory, arguments).GetAwaiter().GetResult();
 
-    public static Process Start(string workingDirectory, IEnumerable<string> arguments)
+    /// <summary>
+    /// The environment variable that marks every process of one run (workers inherit it), so a test can
+    /// look for leftovers of its own run only, while other tests run taxiscan in parallel.
+    /// </summary>
+    public const string RunTagVariable = "TAXISCAN_TEST_RUN";
+
+    public static Process Start(string workingDirectory, IEnumerable<string> arguments, string? runTag = null)
     {
         var start = new ProcessStartInfo(RepoPaths.TaxiScanBinary)
         {
@@ -35,6 +41,7 @@ internal static class TaxiScanRun
             RedirectStandardError = true,
             RedirectStandardInput = true,
         };
+        start.Environment[RunTagVariable] = runTag ?? Guid.NewGuid().ToString("N");
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -45,7 +52,8 @@ internal static class TaxiScanRun
 
     public static async Task<TaxiScanResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, Action<Process>? whileRunning = null)
     {
-        using var process = Start(workingDirectory, arguments);
+        var runTag = Guid.NewGuid().ToString("N");
+        using var process = Start(workingDirectory, arguments, runTag);
         var stdout = new MemoryStream();
         var stdoutCopy = process.StandardOutput.BaseStream.CopyToAsync(stdout);
         var stderr = process.StandardError.ReadToEndAsync();
@@ -62,6 +70,37 @@ internal static class TaxiScanRun
         }
 
         await stdoutCopy;
-        return new TaxiScanResult("taxiscan " + string.Join(' ', arguments), process.ExitCode, stdout.ToArray(), await stderr);
+        return new TaxiScanResult("taxiscan " + string.Join(' ', arguments), process.ExitCode, stdout.ToArray(), await stderr, runTag);
+    }
+}
+
+/// <summary>Finds the processes of one tagged run that are still alive.</summary>
+internal static class LeftoverProcesses
+{
+    public static List<int> Of(string runTag)
+    {
+        var marker = $"{TaxiScanRun.RunTagVariable}={runTag}";
+        var found = new List<int>();
+        foreach (var dir in Directory.GetDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "environ")).Split('\0').Contains(marker))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Gone meanwhile, or not ours to read.
+            }
+        }
+
+        return found;
     }
 }

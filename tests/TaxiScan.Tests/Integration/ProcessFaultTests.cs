@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using TaxiScan.Tests.Support;
+
+namespace TaxiScan.Tests.Integration;
+
+/// <summary>Workers that die, signals, and a reader that goes away: exit codes, no torn rows, no orphans.</summary>
+public class ProcessFaultTests
+{
+    // Big enough that a scan is still running a few hundred milliseconds after it starts.
+    private static GeneratedSet BigSet => GeneratedSet.Get("--files 16 --size 600M --encoding gb2312 --taxis 300 --seed 5");
+
+    [Fact]
+    public async Task A_worker_killed_mid_run_gives_exit_2_naming_it_and_no_torn_or_duplicated_row()
+    {
+        var set = BigSet;
+        using var dir = new TempDir();
+        var log = dir.Combine("run.log");
+
+        var result = await TaxiScanRun.RunAsync(RepoPaths.Root, ["find", "--id", set.Target, "--workers", "2", "--log-file", log, set.CsvDirectory],
+            process => KillAWorkerOf(process, log));
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Matches(@"taxiscan: worker \d \(pid \d+\) failed \(exit code 137", result.Stderr);
+        Assert.Contains("files not finished: ", result.Stderr, StringComparison.Ordinal);
+
+        // Every row written is a whole expected row, each at most once, in the expected order.
+        var expected = SplitRows(set.ExpectedRows);
+        var written = SplitRows(result.Stdout);
+        Assert.True(written.Count < expected.Count, "a killed worker's rows cannot all be there");
+        var position = 0;
+        foreach (var row in written)
+        {
+            while (position < expected.Count && !expected[position].AsSpan().SequenceEqual(row))
+            {
+                position++;
+            }
+
+            Assert.True(position < expected.Count, "a written row is not an expected row in order: " + System.Text.Encoding.Latin1.GetString(row));
+            position++;
+        }
+
+        Assert.Empty(WorkerProcesses(result));
+    }
+
+    [Theory]
+    [InlineData("SIGINT", 130)]
+    [InlineData("SIGTERM", 143)]
+    public async Task A_signal_stops_every_worker_leaves_no_output_file_and_exits_128_plus_signal(string signal, int exitCode)
+    {
+        var set = BigSet;
+        using var dir = new TempDir();
+        var log = dir.Combine("run.log");
+        var output = dir.Combine("rows.csv");
+
+        var result = await TaxiScanRun.RunAsync(RepoPaths.Root, ["find", "--id", set.Target, "--workers", "2", "--log-file", log, "-o", output, set.CsvDirectory],
+            process =>
+            {
+                WaitForWorkersToStart(log);
+                Signal(process.Id, signal);
+            });
+
+        Assert.True(result.ExitCode == exitCode, result.ToString());
+        Assert.Equal(["run.log"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+        Assert.Empty(WorkerProcesses(result));
+    }
+
+    [Fact]
+    public async Task A_reader_that_goes_away_ends_the_run_early_and_quietly()
+    {
+        using var dir = new TempDir();
+        for (var i = 0; i < 400; i++)
+        {
+            dir.Create($"{i:D4}.csv", string.Concat(Enumerable.Repeat($"9,{i}\n8,filler row of some length to make the file bigger\n", 4000)));
+        }
+
+        var log = dir.Combine("run.log");
+        using var process = TaxiScanRun.Start(dir.Path, ["find", "--id", "9", "--workers", "1", "--log-file", log, "."]);
+        var stderr = process.StandardError.ReadToEndAsync();
+        var firstLine = await process.StandardOutput.ReadLineAsync();
+        process.StandardOutput.Close(); // what `| head -1` does
+        var exited = process.WaitForExit(TimeSpan.FromSeconds(20));
+
+        Assert.True(exited, "taxiscan kept running after its reader left");
+        Assert.Equal("9,0", firstLine);
+        Assert.Equal(0, process.ExitCode);
+        Assert.DoesNotContain("Exception", await stderr, StringComparison.Ordinal);
+        var scanned = File.ReadAllLines(log).Count(line => line.Contains("Scanned ", StringComparison.Ordinal));
+        Assert.True(scanned < 400, $"all {scanned} files were scanned although the reader left after the first row");
+    }
+
+    private static void KillAWorkerOf(Process coordinator, string log)
+    {
+        WaitForWorkersToStart(log);
+        var worker = ChildPids(coordinator.Id).First();
+        Signal(worker, "SIGKILL");
+    }
+
+    // The coordinator logs each worker's start (at debug level, to the log file) right after starting it.
+    private static void WaitForWorkersToStart(string log)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (File.Exists(log) && File.ReadAllText(log).Split("Worker {Worker} started").Length > 2)
+            {
+                Thread.Sleep(150);
+                return;
+            }
+
+            Thread.Sleep(10);
+        }
+
+        throw new TimeoutException("the workers did not start");
+    }
+
+    private static List<int> ChildPids(int parent) =>
+        Directory.GetDirectories("/proc")
+            .Select(dir => int.TryParse(Path.GetFileName(dir), out var pid) ? pid : -1)
+            .Where(pid => pid > 0)
+            .Where(pid => ParentOf(pid) == parent)
+            .ToList();
+
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
+    }
+
+    // Workers inherit the run's tag; give the kernel a moment to reap, then none may be left.
+    private static List<int> WorkerProcesses(TaxiScanResult result)
+    {
+        Thread.Sleep(300);
+        return LeftoverProcesses.Of(result.RunTag);
+    }
+
+    private static void Signal(int pid, string signal)
+    {
+        using var kill = Process.Start("kill", ["-s", signal.Replace("SIG", "", StringComparison.Ordinal), pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    private static List<byte[]> SplitRows(byte[] bytes)
+    {
+        var rows = new List<byte[]>();
+        var start = 0;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                rows.Add(bytes[start..(i + 1)]);
+                start = i + 1;
+            }
+        }
+
+        Assert.Equal(bytes.Length, start); // no torn last row
+        return rows;
+    }
+}
