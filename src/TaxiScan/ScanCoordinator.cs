@@ -70,11 +70,12 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
             return ExitCodes.Error;
         }
 
-        log.Debug("Scanning {Units} files ({Bytes} bytes) with {Workers} workers", units.Count, units.Sum(u => u.Length), partitions.Count);
+        var totalBytes = units.Sum(u => u.Length);
+        log.Debug("Scanning {Units} files ({Bytes} bytes) with {Workers} workers", units.Count, totalBytes, partitions.Count);
         var spillDirectory = options.OutputPath is null ? Path.GetTempPath() : Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!;
         using var spool = new RowSpool(SpoolMemoryBudget, spillDirectory);
         using var writer = new OrderedRowWriter(target.Stream, spool, units.Count, terminal.DeferRowsUntilBarsAreGone);
-        _view = terminal.DrawBars ? new ShellProgressView(partitions.Count, units.Sum(u => u.Length)) : new NullProgressView();
+        _view = terminal.DrawBars ? new ShellProgressView(partitions.Count, totalBytes) : new NullProgressView();
         var committed = false;
         try
         {
@@ -90,23 +91,21 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         catch (IOException e) when (options.OutputPath is null && IsBrokenPipe(e))
         {
             // The reader of stdout went away (`| head -1`): the workers are already killed; stop quietly.
-            CloseView();
             return _errors > 0 ? ExitCodes.Error : ExitCodes.RowsFound;
         }
         catch (InvalidDataException e)
         {
-            CloseView();
             log.Error("a worker broke the protocol: {Reason:l}", e.Message);
             _errors++;
         }
         catch (IOException e) when (e is not EndOfStreamException)
         {
-            CloseView();
             log.Error("{Output:l}: cannot write the output: {Reason:l}", options.OutputPath ?? "stdout", e.Message);
             _errors++;
         }
         finally
         {
+            // Every way out takes the bars down (idempotent after the success path closed them first).
             CloseView();
             if (!committed)
             {
