@@ -25,6 +25,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
     private static readonly Action<byte[]> ReturnToPool = static buffer => ArrayPool<byte>.Shared.Return(buffer);
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Dictionary<int, byte[]> _headers = [];
     private IProgressView _view = new NullProgressView();
     private int _errors;
     private int _filesScanned;
@@ -52,6 +53,13 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         }
 
         var units = discovery.Units;
+        if (options.IdFromPath is { } pattern)
+        {
+            var (kept, unmatched) = PathIdSelector.Select(units, pattern, options.Match);
+            log.Information("--id-from-path: {Kept} of {Files} files hold the ids; {Unmatched} paths do not match the expression", kept.Count, units.Count, unmatched);
+            units = kept;
+        }
+
         if (units.Count == 0)
         {
             FinishSummary(log);
@@ -74,7 +82,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         log.Debug("Scanning {Units} files ({Bytes} bytes) with {Workers} workers", units.Count, totalBytes, partitions.Count);
         var spillDirectory = options.OutputPath is null ? Path.GetTempPath() : Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!;
         using var spool = new RowSpool(SpoolMemoryBudget, spillDirectory);
-        using var writer = new OrderedRowWriter(target.Stream, spool, units.Count, terminal.DeferRowsUntilBarsAreGone);
+        using var writer = new OrderedRowWriter(target.Stream, spool, units.Count, terminal.DeferRowsUntilBarsAreGone, options.PrintHeader);
         _view = terminal.DrawBars ? new ShellProgressView(partitions.Count, totalBytes) : new NullProgressView();
         var committed = false;
         try
@@ -113,6 +121,13 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
             }
 
             target.Dispose();
+        }
+
+        WarnAboutDifferentHeaders(log, units);
+        if (options.Strict && _totals.Malformed > 0)
+        {
+            log.Error("{Malformed} malformed rows, and --strict makes them an error", _totals.Malformed);
+            _errors++;
         }
 
         FinishSummary(log);
@@ -190,6 +205,11 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
                         break;
                     case PartitionFinishedMessage partitionFinished:
                         _view.Progress(partitionFinished.Worker, partitionFinished.Totals.Bytes, partitionFinished.Totals.Rows, partitionFinished.Totals.Matched);
+                        break;
+                    case HeaderMessage header:
+                        EnsureOwned(partitions[header.Worker], header.Unit);
+                        _headers[header.Unit] = header.Header;
+                        writer.SetHeader(header.Unit, header.Header);
                         break;
                     case HelloMessage:
                         break;
@@ -284,10 +304,39 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
             _errors++;
             log.Error("{Where:l}: {Reason:l}", where, diagnostic.Text);
         }
+        else if (diagnostic.Level == DiagnosticLevel.Info)
+        {
+            log.Information("{Where:l}: {Reason:l}", where, diagnostic.Text);
+        }
         else
         {
             log.Warning("{Where:l}: {Reason:l}", where, diagnostic.Text);
         }
+    }
+
+    // Files of one run usually share a header; when they do not, the single header printed describes
+    // only some of the rows, which the user should hear about.
+    private void WarnAboutDifferentHeaders(ILogger log, IReadOnlyList<WorkUnit> units)
+    {
+        var ordered = _headers.OrderBy(pair => pair.Key).ToList();
+        if (ordered.Count < 2)
+        {
+            return;
+        }
+
+        var first = ordered[0];
+        var different = ordered.Where(pair => !Trimmed(pair.Value).SequenceEqual(Trimmed(first.Value))).ToList();
+        foreach (var (unit, _) in different.Take(3))
+        {
+            log.Warning("{File:l}: its header differs from that of {First:l}", units[unit].DisplayPath, units[first.Key].DisplayPath);
+        }
+
+        if (different.Count > 3)
+        {
+            log.Warning("{Count} more files have a header different from that of {First:l}", different.Count - 3, units[first.Key].DisplayPath);
+        }
+
+        static ReadOnlySpan<byte> Trimmed(byte[] header) => header.AsSpan().TrimEnd("\r\n"u8);
     }
 
     private bool RefuseOutputThatIsAnInput(ILogger log)

@@ -18,31 +18,124 @@ internal sealed class FindCommand : Command
           taxiscan find --id 11865 data/                    every row of taxi 11865 under data/
           taxiscan find --id 1 --id 2 --workers 6 tdrive/   two taxis, six worker processes
           taxiscan find --id 1,2,3 -o rows.csv data/        a comma list; output file written atomically
+          taxiscan find --ids-file fleet.txt --numeric data/    many ids, compared as integers (011865 = 11865)
+          taxiscan find --id 20000403 -c TAXI_ID porto/     the id in a named column (quoted CSV, header)
+          taxiscan find --id 331 -d ';' rome/               an explicit delimiter (default: detected per file)
+          taxiscan find --id 粤B12345 -c 8 --encoding gbk --output-encoding utf-8 data/
+          taxiscan find --id abboip --id-from-path 'new_([a-z]+)\.txt$' cabspotting/
+          zcat day.csv.gz | taxiscan find --id 11865 -      standard input (.gz and .zip files are read directly too)
           taxiscan find --id 11865 data/ | sort | uniq -c   rows to a pipe; progress stays on the terminal
-          if taxiscan find --id 11865 data/ > rows.csv; then echo found; fi
         """;
 
     public FindCommand()
-        : base("find", "Print every row whose id field (the first field) equals one of the --id values, " +
-                       "from every file under the given paths, in file and row order.")
+        : base("find", "Print every row whose id field equals one of the ids, from every file under the given " +
+                       "paths, in file and row order. Each file's delimiter, quoting and header are detected unless given.")
     {
         Options.Add(IdOption);
+        Options.Add(IdsFileOption);
+        Options.Add(NumericOption);
+        Options.Add(ColumnOption);
+        Options.Add(DelimiterOption);
+        Options.Add(HeaderOption);
+        Options.Add(NoHeaderOption);
+        Options.Add(NoHeaderOutputOption);
+        Options.Add(EncodingOption);
+        Options.Add(OutputEncodingOption);
+        Options.Add(GlobOption);
+        Options.Add(IdFromPathOption);
+        Options.Add(StrictOption);
         Options.Add(WorkersOption);
         Options.Add(OutputOption);
         Options.Add(ProgressOption);
         Options.Add(LogFileOption);
         Options.Add(VerboseOption);
         Arguments.Add(PathsArgument);
+        Validators.Add(ValidateCommand);
         SetAction(RunAsync);
     }
 
     public Option<string[]> IdOption { get; } = new("--id", "-i")
     {
         Description = "A vehicle id to match; repeat it or give a comma list (--id 1,2,3).",
-        Required = true,
         HelpName = "ID",
         Arity = ArgumentArity.OneOrMore,
         Validators = { ValidateIds },
+    };
+
+    public Option<string?> IdsFileOption { get; } = new("--ids-file")
+    {
+        Description = "Read ids from FILE, one per line ('#' starts a comment line); adds to --id.",
+        HelpName = "FILE",
+    };
+
+    public Option<bool> NumericOption { get; } = new("--numeric")
+    {
+        Description = "Compare ids as integers: leading zeros, a '+' and blanks around the field are ignored (011865 = 11865).",
+    };
+
+    public Option<ColumnChoice> ColumnOption { get; } = new("--column", "-c")
+    {
+        Description = "The id column: a 1-based number or a header name (default: 1).",
+        HelpName = "N|NAME",
+        CustomParser = ParseColumn,
+        DefaultValueFactory = _ => ColumnChoice.First,
+    };
+
+    public Option<DelimiterChoice> DelimiterOption { get; } = new("--delimiter", "-d")
+    {
+        Description = "The field separator: one character, 'tab', or 'space' (runs of blanks). Default: detected per file.",
+        HelpName = "CHAR",
+        CustomParser = ParseDelimiter,
+        DefaultValueFactory = _ => DelimiterChoice.Auto,
+    };
+
+    public Option<bool> HeaderOption { get; } = new("--header")
+    {
+        Description = "The first line of every file is a header (default: detected per file).",
+    };
+
+    public Option<bool> NoHeaderOption { get; } = new("--no-header")
+    {
+        Description = "No file has a header line: the first line is data.",
+    };
+
+    public Option<bool> NoHeaderOutputOption { get; } = new("--no-header-output")
+    {
+        Description = "Do not print the inputs' header line before the rows.",
+    };
+
+    public Option<string> EncodingOption { get; } = new("--encoding")
+    {
+        Description = $"The input's text encoding, for non-ASCII ids and column names: {TextEncodings.Supported} (default: utf-8). Rows are printed as they are.",
+        HelpName = "NAME",
+        DefaultValueFactory = _ => TextEncodings.Utf8Name,
+        Validators = { ValidateEncoding },
+    };
+
+    public Option<string?> OutputEncodingOption { get; } = new("--output-encoding")
+    {
+        Description = "Convert the printed rows to this encoding; only utf-8 (default: rows are printed byte for byte).",
+        HelpName = "utf-8",
+        Validators = { ValidateOutputEncoding },
+    };
+
+    public Option<string[]> GlobOption { get; } = new("--glob", "-g")
+    {
+        Description = "Take the files in directories that match PATTERN ('!PATTERN' excludes); repeatable. Replaces the default extensions.",
+        HelpName = "PATTERN",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    public Option<string?> IdFromPathOption { get; } = new("--id-from-path")
+    {
+        Description = "The id is in the file's path, not in its rows: the first group of REGEX; matching files are printed whole.",
+        HelpName = "REGEX",
+        Validators = { ValidateIdFromPath },
+    };
+
+    public Option<bool> StrictOption { get; } = new("--strict")
+    {
+        Description = "Malformed rows are an error (exit 2) rather than a warning.",
     };
 
     public Option<int> WorkersOption { get; } = new("--workers", "-w")
@@ -80,25 +173,68 @@ internal sealed class FindCommand : Command
 
     public Argument<string[]> PathsArgument { get; } = new("PATH")
     {
-        Description = "Files or directories to scan (directories recursively).",
+        Description = "Files or directories to scan (directories recursively; .gz and .zip included); '-' is standard input.",
         Arity = ArgumentArity.OneOrMore,
         Validators = { RejectUnknownOptions },
     };
 
-    public ScanOptions ToScanOptions(ParseResult result) => new()
+    /// <exception cref="IOException">The --ids-file cannot be read.</exception>
+    /// <exception cref="ArgumentException">An id is not valid with these options (e.g. not an integer with --numeric).</exception>
+    public ScanOptions ToScanOptions(ParseResult result)
     {
-        Paths = result.GetValue(PathsArgument)!,
-        Match = new MatchSpec { Ids = SplitIds(result.GetValue(IdOption)!) },
-        Workers = result.GetValue(WorkersOption),
-        OutputPath = result.GetValue(OutputOption),
-        Progress = result.GetValue(ProgressOption),
-        LogFilePath = result.GetValue(LogFileOption),
-        Verbose = result.GetValue(VerboseOption),
-    };
+        var encoding = TextEncodings.TryCanonicalName(result.GetValue(EncodingOption)!, out var canonical) ? canonical : TextEncodings.Utf8Name;
+        var ids = IdList.Split(result.GetValue(IdOption) ?? []);
+        if (result.GetValue(IdsFileOption) is { } idsFile)
+        {
+            ids = [.. ids.Concat(IdList.ReadFile(idsFile, encoding)).Distinct(StringComparer.Ordinal)];
+        }
+
+        if (ids.Count == 0)
+        {
+            throw new ArgumentException("no ids to look for (--id or --ids-file)");
+        }
+
+        var match = new MatchSpec
+        {
+            Ids = ids,
+            Numeric = result.GetValue(NumericOption),
+            Column = result.GetValue(ColumnOption),
+            Delimiter = result.GetValue(DelimiterOption),
+            Header = result.GetValue(HeaderOption) ? HeaderChoice.Present : result.GetValue(NoHeaderOption) ? HeaderChoice.Absent : HeaderChoice.Auto,
+            InputEncoding = encoding,
+            OutputUtf8 = result.GetValue(OutputEncodingOption) is not null,
+        };
+        _ = IdTest.Create(match.Ids, match.Numeric, TextEncodings.Get(encoding)); // rejects a non-integer id under --numeric
+        return new ScanOptions
+        {
+            Paths = result.GetValue(PathsArgument)!,
+            Match = match,
+            Workers = result.GetValue(WorkersOption),
+            OutputPath = result.GetValue(OutputOption),
+            PrintHeader = !result.GetValue(NoHeaderOutputOption),
+            Strict = result.GetValue(StrictOption),
+            Globs = result.GetValue(GlobOption) ?? [],
+            IdFromPath = result.GetValue(IdFromPathOption),
+            Progress = result.GetValue(ProgressOption),
+            LogFilePath = result.GetValue(LogFileOption),
+            Verbose = result.GetValue(VerboseOption),
+        };
+    }
 
     private async Task<int> RunAsync(ParseResult result, CancellationToken cancellation)
     {
-        var options = ToScanOptions(result);
+        ScanOptions options;
+        try
+        {
+            options = ToScanOptions(result);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            var what = e is ArgumentException ? e.Message : $"--ids-file {result.GetValue(IdsFileOption)}: {e.Message}";
+            await Console.Error.WriteLineAsync($"taxiscan: {what}");
+            return ExitCodes.Error;
+        }
+
         var terminal = TerminalLayout.Arrange(options.Progress);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var signalExitCode = 0;
@@ -128,11 +264,106 @@ internal sealed class FindCommand : Command
         }
     }
 
-    internal static IReadOnlyList<string> SplitIds(IEnumerable<string> values) =>
-        values.SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries))
-            .Where(id => id.Length > 0)
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
+    private void ValidateCommand(CommandResult result)
+    {
+        if (result.GetResult(IdOption) is null && result.GetResult(IdsFileOption) is null)
+        {
+            result.AddError("--id or --ids-file is required");
+        }
+
+        if (result.GetValue(HeaderOption) && result.GetValue(NoHeaderOption))
+        {
+            result.AddError("--header and --no-header contradict each other");
+        }
+    }
+
+    private static ColumnChoice ParseColumn(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "1";
+        if (text.Length > 0 && text.All(char.IsAsciiDigit))
+        {
+            if (int.TryParse(text, out var index) && index >= 1)
+            {
+                return new ColumnChoice(index, null);
+            }
+
+            result.AddError($"--column numbers start at 1, not '{text}'");
+            return ColumnChoice.First;
+        }
+
+        if (text.Trim().Length == 0)
+        {
+            result.AddError("--column needs a number or a header name");
+            return ColumnChoice.First;
+        }
+
+        return new ColumnChoice(0, text);
+    }
+
+    private static DelimiterChoice ParseDelimiter(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        switch (text.ToLowerInvariant())
+        {
+            case "tab" or "\\t" or "\t":
+                return DelimiterChoice.Of((byte)'\t');
+            case "space" or " ":
+                // One space and "space" mean the same: fields separated by runs of blanks, as space-aligned
+                // files (cabspotting) are written. An empty field cannot be expressed that way, and is not needed.
+                return DelimiterChoice.SpaceRuns;
+            case "comma":
+                return DelimiterChoice.Of((byte)',');
+            case "semicolon":
+                return DelimiterChoice.Of((byte)';');
+            case "pipe":
+                return DelimiterChoice.Of((byte)'|');
+        }
+
+        if (text.Length == 1 && text[0] < 128 && text[0] is not ('"' or '\n' or '\r'))
+        {
+            return DelimiterChoice.Of((byte)text[0]);
+        }
+
+        result.AddError($"--delimiter must be one ASCII character (not a quote or a line break), 'tab' or 'space', not '{text}'");
+        return DelimiterChoice.Auto;
+    }
+
+    private static void ValidateEncoding(OptionResult result)
+    {
+        if (result.Tokens.Count > 0 && !TextEncodings.TryCanonicalName(result.Tokens[^1].Value, out _))
+        {
+            result.AddError($"--encoding '{result.Tokens[^1].Value}' is not supported; use one of {TextEncodings.Supported}");
+        }
+    }
+
+    private static void ValidateOutputEncoding(OptionResult result)
+    {
+        if (result.Tokens.Count > 0 && !(TextEncodings.TryCanonicalName(result.Tokens[^1].Value, out var name) && TextEncodings.IsUtf8(name)))
+        {
+            result.AddError($"--output-encoding supports only utf-8, not '{result.Tokens[^1].Value}'");
+        }
+    }
+
+    private static void ValidateIdFromPath(OptionResult result)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return;
+        }
+
+        var pattern = result.Tokens[^1].Value;
+        try
+        {
+            if (new System.Text.RegularExpressions.Regex(pattern).GetGroupNumbers().Length < 2)
+            {
+                result.AddError($"--id-from-path '{pattern}' needs a capture group: the id is what its first group matches");
+            }
+        }
+        catch (ArgumentException e)
+        {
+            result.AddError($"--id-from-path '{pattern}' is not a valid regular expression: {e.Message}");
+        }
+    }
 
     private static ProgressMode ParseProgressMode(ArgumentResult result)
     {

@@ -8,7 +8,7 @@ namespace TaxiScan.Cli;
 /// </summary>
 internal sealed record ScanOptions
 {
-    /// <summary>The inputs as the user named them: files or directories, in command-line order.</summary>
+    /// <summary>The inputs as the user named them: files, directories or <c>-</c> (stdin), in command-line order.</summary>
     public required IReadOnlyList<string> Paths { get; init; }
 
     /// <summary>What a row must satisfy to be printed.</summary>
@@ -19,6 +19,18 @@ internal sealed record ScanOptions
 
     /// <summary>The output file (written atomically), or null for stdout.</summary>
     public string? OutputPath { get; init; }
+
+    /// <summary>Print the inputs' header line (once) before the rows.</summary>
+    public bool PrintHeader { get; init; } = true;
+
+    /// <summary>Malformed rows make the run fail (exit 2).</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>The <c>--glob</c> patterns that select files in directories (<c>!</c> excludes); empty for the default extensions.</summary>
+    public IReadOnlyList<string> Globs { get; init; } = [];
+
+    /// <summary>A regular expression whose first group, found in a file's path, is that file's id; null to read ids from rows.</summary>
+    public string? IdFromPath { get; init; }
 
     public ProgressMode Progress { get; init; } = ProgressMode.Auto;
 

@@ -8,4 +8,5 @@ namespace TaxiScan.Discovery;
 /// <param name="Path">The path the worker opens.</param>
 /// <param name="DisplayPath">The path as shown in messages (as the user spelled it, joined with the walked name).</param>
 /// <param name="Length">The file's size when it was listed; used to balance partitions and draw progress.</param>
-internal sealed record WorkUnit(int Index, string Path, string DisplayPath, long Length);
+/// <param name="EveryRow">Selected whole by <c>--id-from-path</c>: its id is in its path, so every data row is printed.</param>
+internal sealed record WorkUnit(int Index, string Path, string DisplayPath, long Length, bool EveryRow = false);

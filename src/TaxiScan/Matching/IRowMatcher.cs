@@ -13,14 +13,33 @@ internal enum RowVerdict
     Malformed,
 }
 
+/// <summary>What is wrong with a malformed row; each kind is reported a few times per file, then only counted.</summary>
+internal enum MalformedKind : byte
+{
+    /// <summary>The row has no delimiter at all, so no id can be read from it.</summary>
+    NoDelimiter = 0,
+
+    /// <summary>Fewer fields than the id column needs, or a matching row with fewer fields than the file's rows have.</summary>
+    ShortRow = 1,
+
+    /// <summary>A quoted field that is not closed within a row's size limit or before the end of the file.</summary>
+    UnterminatedQuote = 2,
+
+    /// <summary>NUL bytes: binary data that only looks like a row.</summary>
+    Binary = 3,
+
+    /// <summary>A line longer than the longest row kept.</summary>
+    TooLong = 4,
+}
+
 /// <summary>
-/// The matching stage: decides, for one row of raw bytes (line terminator excluded), whether it is
-/// printed. Implementations allocate nothing per row.
+/// The matching stage of the line path: decides, for one unquoted row of raw bytes (line terminator
+/// excluded), whether it is printed. Implementations allocate nothing per row.
 /// </summary>
 internal interface IRowMatcher
 {
     RowVerdict Classify(ReadOnlySpan<byte> row);
 
-    /// <summary>Why <paramref name="row"/> was <see cref="RowVerdict.Malformed"/>; called only for the few rows reported.</summary>
-    string ExplainMalformed(ReadOnlySpan<byte> row);
+    /// <summary>Why <paramref name="row"/> was <see cref="RowVerdict.Malformed"/>; called only for malformed rows.</summary>
+    (MalformedKind Kind, string Reason) Explain(ReadOnlySpan<byte> row);
 }

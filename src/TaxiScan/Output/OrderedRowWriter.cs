@@ -5,8 +5,9 @@ namespace TaxiScan.Output;
 /// in any interleaving; a unit's rows are committed (written) only once its worker reports the unit
 /// complete and every unit before it is settled, so the output is exactly the <c>--workers 1</c> output:
 /// units in input order, rows in file order, each row once. A failed or lost unit's rows are dropped whole.
+/// The output starts with a header line at most once: that of the first unit to contribute rows, if it has one.
 /// </summary>
-internal sealed class OrderedRowWriter(Stream output, RowSpool spool, int unitCount, bool deferUntilFinish) : IDisposable
+internal sealed class OrderedRowWriter(Stream output, RowSpool spool, int unitCount, bool deferUntilFinish, bool printHeader = true) : IDisposable
 {
     private enum UnitState : byte
     {
@@ -16,6 +17,8 @@ internal sealed class OrderedRowWriter(Stream output, RowSpool spool, int unitCo
     }
 
     private readonly UnitState[] _states = new UnitState[unitCount];
+    private readonly Dictionary<int, byte[]> _headers = [];
+    private bool _firstRowsWritten;
     private int _next;
     private bool _defer = deferUntilFinish;
 
@@ -23,6 +26,9 @@ internal sealed class OrderedRowWriter(Stream output, RowSpool spool, int unitCo
 
     public void Append(int unit, byte[] buffer, int offset, int count, Action<byte[]> release) =>
         spool.Append(unit, buffer, offset, count, release);
+
+    /// <summary>The header line of a unit (with its terminator); printed only if this unit's rows come first.</summary>
+    public void SetHeader(int unit, byte[] header) => _headers[unit] = header;
 
     public void Complete(int unit)
     {
@@ -61,12 +67,23 @@ internal sealed class OrderedRowWriter(Stream output, RowSpool spool, int unitCo
         var wrote = false;
         while (_next < _states.Length && _states[_next] != UnitState.Pending)
         {
-            if (_states[_next] == UnitState.Complete)
+            if (_states[_next] == UnitState.Complete && spool.HasRows(_next))
             {
+                if (!_firstRowsWritten)
+                {
+                    _firstRowsWritten = true;
+                    if (printHeader && _headers.TryGetValue(_next, out var header))
+                    {
+                        output.Write(header);
+                        BytesWritten += header.Length;
+                    }
+                }
+
                 BytesWritten += spool.WriteTo(_next, output);
                 wrote = true;
             }
 
+            _headers.Remove(_next);
             _next++;
         }
 

@@ -37,6 +37,9 @@ internal sealed class RowSpool(long memoryBudget, string spillDirectory) : IDisp
         list.Add(new Segment(null, 0, count, at, null));
     }
 
+    /// <summary>Whether any rows of <paramref name="unit"/> are held.</summary>
+    public bool HasRows(int unit) => _segments.ContainsKey(unit);
+
     /// <summary>Writes a unit's rows, in arrival order, to <paramref name="output"/> and forgets them.</summary>
     public long WriteTo(int unit, Stream output)
     {

@@ -74,6 +74,7 @@ internal sealed class FrameReader(Stream pipe, int worker)
             FrameType.Diagnostic => new DiagnosticMessage(worker, fields.Int32(), fields.Int64(), (DiagnosticLevel)fields.Byte(), fields.String()),
             FrameType.UnitFinished => new UnitFinishedMessage(worker, fields.Int32(), (UnitStatus)fields.Byte(), ReadStats(ref fields)),
             FrameType.PartitionFinished => new PartitionFinishedMessage(worker, fields.Int32(), ReadStats(ref fields)),
+            FrameType.Header => new HeaderMessage(worker, fields.Int32(), payload.AsSpan(4, length - 4).ToArray()),
             _ => throw new InvalidDataException($"worker {worker} sent an unknown frame type {(byte)type}"),
         };
     }

@@ -27,6 +27,9 @@ internal enum FrameType : byte
 
     /// <summary>Last frame: the partition is complete; its totals. A pipe that ends without it means the worker failed.</summary>
     PartitionFinished = 7,
+
+    /// <summary>A unit's header line, whole with its terminator: unit index, then the bytes. Sent before the unit's rows.</summary>
+    Header = 8,
 }
 
 /// <summary>How bad a <see cref="FrameType.Diagnostic"/> is.</summary>
@@ -37,6 +40,9 @@ internal enum DiagnosticLevel : byte
 
     /// <summary>Reported; the run exits 2 (e.g. an unreadable file).</summary>
     Error = 1,
+
+    /// <summary>Logged at verbose level (e.g. a file's detected dialect).</summary>
+    Info = 2,
 }
 
 /// <summary>How a unit ended, in <see cref="FrameType.UnitFinished"/>.</summary>

@@ -47,6 +47,17 @@ internal sealed class FrameWriter(Stream pipe) : IDisposable
         Guard(tail, span => _out.Write(span));
     }
 
+    /// <summary>Sends a unit's header line: <paramref name="header"/> then <paramref name="tail"/> (an added terminator).</summary>
+    public void Header(int unit, ReadOnlySpan<byte> header, ReadOnlySpan<byte> tail = default)
+    {
+        _header[0] = (byte)FrameType.Header;
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_header.AsSpan(1), 4 + header.Length + tail.Length);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_header.AsSpan(5), unit);
+        Guard(() => _out.Write(_header, 0, HeaderSize + 4));
+        Guard(header, span => _out.Write(span));
+        Guard(tail, span => _out.Write(span));
+    }
+
     public void Flush() => Guard(_out.Flush);
 
     public void Dispose() => _out.Dispose();

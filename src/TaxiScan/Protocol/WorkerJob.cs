@@ -29,13 +29,20 @@ internal sealed record WorkerJob(
             payload.String(id);
         }
 
-        payload.Byte(Match.Delimiter)
+        payload.Byte(Match.Numeric ? (byte)1 : (byte)0)
+            .Int32(Match.Column.Index)
+            .String(Match.Column.Name ?? "")
+            .Byte((byte)Match.Delimiter.Kind)
+            .Byte(Match.Delimiter.Byte)
+            .Byte((byte)Match.Header)
+            .String(Match.InputEncoding)
+            .Byte(Match.OutputUtf8 ? (byte)1 : (byte)0)
             .String(LogFilePath ?? "")
             .Byte(Verbose ? (byte)1 : (byte)0)
             .Int32(Units.Count);
         foreach (var unit in Units)
         {
-            payload.Int32(unit.Index).String(unit.Path).String(unit.DisplayPath).Int64(unit.Length);
+            payload.Int32(unit.Index).String(unit.Path).String(unit.DisplayPath).Int64(unit.Length).Byte(unit.EveryRow ? (byte)1 : (byte)0);
         }
 
         Span<byte> length = stackalloc byte[4];
@@ -70,13 +77,27 @@ internal sealed record WorkerJob(
             ids[i] = fields.String();
         }
 
-        var match = new MatchSpec { Ids = ids, Delimiter = fields.Byte() };
+        var numeric = fields.Byte() == 1;
+        var columnIndex = fields.Int32();
+        var columnName = fields.String();
+        var delimiterKind = (DelimiterKind)fields.Byte();
+        var delimiterByte = fields.Byte();
+        var match = new MatchSpec
+        {
+            Ids = ids,
+            Numeric = numeric,
+            Column = new ColumnChoice(columnIndex, columnName.Length == 0 ? null : columnName),
+            Delimiter = new DelimiterChoice(delimiterKind, delimiterByte),
+            Header = (HeaderChoice)fields.Byte(),
+            InputEncoding = fields.String(),
+            OutputUtf8 = fields.Byte() == 1,
+        };
         var logFile = fields.String();
         var verbose = fields.Byte() == 1;
         var units = new WorkUnit[fields.Int32()];
         for (var i = 0; i < units.Length; i++)
         {
-            units[i] = new WorkUnit(fields.Int32(), fields.String(), fields.String(), fields.Int64());
+            units[i] = new WorkUnit(fields.Int32(), fields.String(), fields.String(), fields.Int64(), fields.Byte() == 1);
         }
 
         return new WorkerJob(workerIndex, match, units, logFile.Length == 0 ? null : logFile, verbose);

@@ -16,6 +16,9 @@ internal sealed record DiagnosticMessage(int Worker, int Unit, long Line, Diagno
 
 internal sealed record UnitFinishedMessage(int Worker, int Unit, UnitStatus Status, UnitStats Stats) : WorkerMessage(Worker);
 
+/// <summary>A unit's header line, with its terminator (a copy: headers are small and rare).</summary>
+internal sealed record HeaderMessage(int Worker, int Unit, byte[] Header) : WorkerMessage(Worker);
+
 internal sealed record PartitionFinishedMessage(int Worker, int Units, UnitStats Totals) : WorkerMessage(Worker);
 
 /// <summary>

@@ -1,22 +1,26 @@
 using System.Diagnostics;
+using TaxiScan.Matching;
 using TaxiScan.Protocol;
 using TaxiScan.Scanning;
 
 namespace TaxiScan.Workers;
 
 /// <summary>
-/// The worker's bridge from the scanner to the pipe: batches matching rows into Rows frames (whole rows
-/// only), forwards the first few malformed rows of each unit as diagnostics, and sends progress a few
-/// times a second. Flushing on time as well as on size keeps <c>| head -1</c> prompt on sparse matches.
+/// The worker's bridge from the scanners to the pipe: batches matching rows into Rows frames (whole rows
+/// only), forwards the first few malformed rows of each kind per unit as diagnostics (the rest are counted
+/// and summed up at the end of the unit), and sends progress a few times a second. Flushing on time as
+/// well as on size keeps <c>| head -1</c> prompt on sparse matches.
 /// </summary>
-internal sealed class FrameScanSink(FrameWriter frames) : IScanSink
+internal sealed class FrameScanSink(FrameWriter frames, OutputTranscoder? transcoder) : IScanSink
 {
-    /// <summary>Malformed rows reported one by one per unit; the rest are counted.</summary>
-    public const int ReportedMalformedPerUnit = 5;
+    /// <summary>Malformed rows of each kind reported one by one per unit; the rest are counted.</summary>
+    public const int ReportedMalformedPerKind = 3;
 
     private static readonly long ProgressInterval = Stopwatch.Frequency / 10;
+    private static readonly int KindCount = Enum.GetValues<MalformedKind>().Length;
 
     private readonly byte[] _batch = new byte[256 * 1024];
+    private readonly long[] _malformedByKind = new long[KindCount];
     private int _batched;
     private int _unit;
     private long _partitionBytesBefore;
@@ -24,21 +28,42 @@ internal sealed class FrameScanSink(FrameWriter frames) : IScanSink
     private long _partitionMatchesBefore;
     private long _lastProgress = Stopwatch.GetTimestamp();
 
-    public long MalformedInUnit { get; private set; }
-
     /// <summary>Points the sink at the next unit; <paramref name="partitionSoFar"/> are the totals of the units before it.</summary>
     public void BeginUnit(int unit, UnitStats partitionSoFar)
     {
         _unit = unit;
         _batched = 0;
-        MalformedInUnit = 0;
+        Array.Clear(_malformedByKind);
         _partitionBytesBefore = partitionSoFar.Bytes;
         _partitionRowsBefore = partitionSoFar.Rows;
         _partitionMatchesBefore = partitionSoFar.Matched;
     }
 
+    public void OnDialect(Dialect dialect) =>
+        frames.Diagnostic(_unit, 0, DiagnosticLevel.Info, dialect.Describe());
+
+    public void OnWarning(string text) =>
+        frames.Diagnostic(_unit, 0, DiagnosticLevel.Warning, text);
+
+    public void OnHeader(ReadOnlySpan<byte> header, ReadOnlySpan<byte> addedTerminator)
+    {
+        if (transcoder is not null)
+        {
+            frames.Header(_unit, transcoder.ToUtf8(header, addedTerminator));
+            return;
+        }
+
+        frames.Header(_unit, header, addedTerminator);
+    }
+
     public void OnMatch(ReadOnlySpan<byte> row, ReadOnlySpan<byte> addedTerminator)
     {
+        if (transcoder is not null)
+        {
+            row = transcoder.ToUtf8(row, addedTerminator);
+            addedTerminator = default;
+        }
+
         var length = row.Length + addedTerminator.Length;
         if (_batched + length > _batch.Length)
         {
@@ -56,12 +81,26 @@ internal sealed class FrameScanSink(FrameWriter frames) : IScanSink
         _batched += length;
     }
 
-    public void OnMalformed(long line, string reason)
+    public void OnMalformed(long line, MalformedKind kind, string reason)
     {
-        MalformedInUnit++;
-        if (MalformedInUnit <= ReportedMalformedPerUnit)
+        if (++_malformedByKind[(int)kind] <= ReportedMalformedPerKind)
         {
             frames.Diagnostic(_unit, line, DiagnosticLevel.Warning, reason);
+        }
+    }
+
+    /// <summary>After a unit: one line summing up the malformed rows that were not reported one by one.</summary>
+    public void FinishUnit()
+    {
+        FlushRows();
+        var total = _malformedByKind.Sum();
+        var unreported = _malformedByKind.Sum(count => Math.Max(0, count - ReportedMalformedPerKind));
+        if (unreported > 0)
+        {
+            var kinds = string.Join(", ", Enum.GetValues<MalformedKind>()
+                .Where(kind => _malformedByKind[(int)kind] > 0)
+                .Select(kind => $"{_malformedByKind[(int)kind]} {Name(kind)}"));
+            frames.Diagnostic(_unit, 0, DiagnosticLevel.Warning, $"{total} malformed rows in all ({kinds}); {unreported} not shown");
         }
     }
 
@@ -87,4 +126,14 @@ internal sealed class FrameScanSink(FrameWriter frames) : IScanSink
             _batched = 0;
         }
     }
+
+    private static string Name(MalformedKind kind) => kind switch
+    {
+        MalformedKind.NoDelimiter => "without a delimiter",
+        MalformedKind.ShortRow => "short",
+        MalformedKind.UnterminatedQuote => "with bad quoting",
+        MalformedKind.Binary => "with NUL bytes",
+        MalformedKind.TooLong => "too long",
+        _ => kind.ToString(),
+    };
 }

@@ -45,8 +45,11 @@ internal static class WorkerEntry
     private static void ScanPartition(WorkerJob job, FrameWriter frames, ILogger log)
     {
         frames.Hello(job.WorkerIndex, Environment.ProcessId);
-        var scanner = new RowScanner(RowMatcherFactory.Create(job.Match));
-        var sink = new FrameScanSink(frames);
+        var scanner = new UnitScanner(job.Match);
+        var transcoder = job.Match.OutputUtf8 && !TextEncodings.IsUtf8(job.Match.InputEncoding)
+            ? new OutputTranscoder(TextEncodings.Get(job.Match.InputEncoding))
+            : null;
+        var sink = new FrameScanSink(frames, transcoder);
         var totals = default(UnitStats);
         foreach (var unit in job.Units)
         {
@@ -56,9 +59,9 @@ internal static class WorkerEntry
             try
             {
                 using var input = new FileStream(unit.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
-                stats = scanner.Scan(input, sink, CancellationToken.None);
+                stats = scanner.Scan(input, unit.EveryRow, sink, CancellationToken.None);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or UnitRejectedException)
             {
                 // The unit's rows (some may be in flight already) are discarded by the coordinator.
                 frames.Diagnostic(unit.Index, 0, DiagnosticLevel.Error, ReasonOf(e));
@@ -67,13 +70,7 @@ internal static class WorkerEntry
                 continue;
             }
 
-            sink.FlushRows();
-            if (sink.MalformedInUnit > FrameScanSink.ReportedMalformedPerUnit)
-            {
-                frames.Diagnostic(unit.Index, 0, DiagnosticLevel.Warning,
-                    $"{sink.MalformedInUnit - FrameScanSink.ReportedMalformedPerUnit} more malformed rows not shown ({sink.MalformedInUnit} in all)");
-            }
-
+            sink.FinishUnit();
             frames.UnitFinished(unit.Index, UnitStatus.Complete, stats);
             frames.Flush();
             totals = totals.Add(stats);

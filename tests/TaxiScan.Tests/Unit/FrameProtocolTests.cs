@@ -65,8 +65,18 @@ public class FrameProtocolTests
     [Fact]
     public void A_worker_job_with_many_units_round_trips_through_stdin_encoding()
     {
-        var units = Enumerable.Range(0, 100_000).Select(i => new WorkUnit(i, $"/data/day {i}\n.csv", $"data/day {i}\n.csv", i)).ToArray();
-        var job = new WorkerJob(2, new MatchSpec { Ids = ["11865", "粤B12345"] }, units, "log.json", true);
+        var units = Enumerable.Range(0, 100_000).Select(i => new WorkUnit(i, $"/data/day {i}\n.csv", $"data/day {i}\n.csv", i, EveryRow: i % 3 == 0)).ToArray();
+        var match = new MatchSpec
+        {
+            Ids = ["11865", "粤B12345"],
+            Numeric = true,
+            Column = new ColumnChoice(0, "车牌"),
+            Delimiter = DelimiterChoice.SpaceRuns,
+            Header = HeaderChoice.Present,
+            InputEncoding = "gb18030",
+            OutputUtf8 = true,
+        };
+        var job = new WorkerJob(2, match, units, "log.json", true);
         var stream = new MemoryStream();
 
         job.Write(stream);
@@ -75,6 +85,7 @@ public class FrameProtocolTests
 
         Assert.Equal(2, read.WorkerIndex);
         Assert.Equal(["11865", "粤B12345"], read.Match.Ids);
+        Assert.Equal(match with { Ids = read.Match.Ids }, read.Match);
         Assert.Equal(units, read.Units);
         Assert.Equal("log.json", read.LogFilePath);
         Assert.True(read.Verbose);

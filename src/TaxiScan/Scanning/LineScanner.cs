@@ -1,14 +1,15 @@
-using System.Diagnostics;
 using TaxiScan.Matching;
 
 namespace TaxiScan.Scanning;
 
 /// <summary>
-/// The scanning stage: reads one input in large blocks, cuts it into rows at <c>\n</c> (a CRLF row
-/// keeps its <c>\r</c> for the output but not for matching), and asks the matcher about each row.
+/// The line path of the scanning stage, for unquoted data (nearly every large GPS file): reads the input
+/// in large blocks, cuts it into rows at <c>\n</c> (a CRLF row keeps its <c>\r</c> for the output but not
+/// for matching) and asks the matcher about each row. At the first row holding a double quote it hands
+/// the rest of the file to the <see cref="QuotedScanner"/>, so a quoted field is never split by guesswork.
 /// One instance per worker; its block buffer is reused from unit to unit.
 /// </summary>
-internal sealed class RowScanner(IRowMatcher matcher)
+internal sealed class LineScanner(QuotedScanner quoted)
 {
     /// <summary>The size of one read.</summary>
     public const int BlockSize = 1 << 20;
@@ -20,10 +21,8 @@ internal sealed class RowScanner(IRowMatcher matcher)
 
     private byte[] _buffer = new byte[BlockSize];
 
-    public UnitStats Scan(Stream input, IScanSink sink, CancellationToken cancellation)
+    public void Scan(Stream input, UnitPlan plan, IScanSink sink, UnitTally tally, CancellationToken cancellation)
     {
-        var clock = Stopwatch.StartNew();
-        var state = new ScanState();
         var filled = 0;       // bytes of _buffer holding data
         var rowStart = 0;     // where the current, unfinished row begins
         var skippingLongRow = false;
@@ -50,9 +49,9 @@ internal sealed class RowScanner(IRowMatcher matcher)
                     // A row longer than any real GPS fix: report it once and drop bytes up to its end.
                     if (!skippingLongRow)
                     {
-                        state.Rows++;
-                        state.Malformed++;
-                        sink.OnMalformed(state.Line, $"row longer than {MaxRowBytes >> 20} MiB, skipped");
+                        tally.Rows++;
+                        tally.Malformed++;
+                        sink.OnMalformed(tally.Line, MalformedKind.TooLong, $"line longer than {MaxRowBytes >> 20} MiB, skipped");
                     }
 
                     skippingLongRow = true;
@@ -68,7 +67,10 @@ internal sealed class RowScanner(IRowMatcher matcher)
 
             var searchFrom = filled;
             filled += read;
-            state.Bytes += read;
+            tally.Bytes += read;
+
+            // One vectorised look per block: rows are only checked for quotes in blocks that hold one.
+            var blockHasQuote = plan.HandOverAtQuote && _buffer.AsSpan(searchFrom, filled - searchFrom).Contains((byte)'"');
             while (true)
             {
                 var newline = _buffer.AsSpan(searchFrom, filled - searchFrom).IndexOf((byte)'\n');
@@ -84,27 +86,49 @@ internal sealed class RowScanner(IRowMatcher matcher)
                 }
                 else
                 {
-                    OnRow(_buffer.AsSpan(rowStart, rowEnd - rowStart), hasTerminator: true, sink, ref state);
+                    var row = _buffer.AsSpan(rowStart, rowEnd - rowStart);
+                    if (blockHasQuote && row.Contains((byte)'"'))
+                    {
+                        HandOver(input, rowStart, filled, plan, sink, tally, cancellation);
+                        return;
+                    }
+
+                    OnRow(row, hasTerminator: true, plan, sink, tally);
                 }
 
-                state.Line++;
+                tally.Line++;
                 rowStart = rowEnd;
                 searchFrom = rowEnd;
             }
 
-            sink.OnBlock(state.Bytes, state.Rows, state.Matched);
+            sink.OnBlock(tally.Bytes, tally.Rows, tally.Matched);
         }
 
         if (filled > rowStart && !skippingLongRow)
         {
-            OnRow(_buffer.AsSpan(rowStart, filled - rowStart), hasTerminator: false, sink, ref state);
+            var row = _buffer.AsSpan(rowStart, filled - rowStart);
+            if (plan.HandOverAtQuote && row.Contains((byte)'"'))
+            {
+                HandOver(input, rowStart, filled, plan, sink, tally, cancellation);
+                return;
+            }
+
+            OnRow(row, hasTerminator: false, plan, sink, tally);
         }
 
-        sink.OnBlock(state.Bytes, state.Rows, state.Matched);
-        return new UnitStats(state.Bytes, state.Rows, state.Matched, state.Malformed, (long)clock.Elapsed.TotalMicroseconds);
+        sink.OnBlock(tally.Bytes, tally.Rows, tally.Matched);
     }
 
-    private void OnRow(ReadOnlySpan<byte> row, bool hasTerminator, IScanSink sink, ref ScanState state)
+    // The rest of the file, from the row with the quote on, is read by the quoted path: the unread
+    // part of the buffer first, then the stream. Its bytes are counted there, so uncount them here.
+    private void HandOver(Stream input, int rowStart, int filled, UnitPlan plan, IScanSink sink, UnitTally tally, CancellationToken cancellation)
+    {
+        var unread = _buffer.AsSpan(rowStart, filled - rowStart).ToArray();
+        tally.Bytes -= unread.Length;
+        quoted.Scan(new PrefixedStream(unread, input), plan, sink, tally, cancellation);
+    }
+
+    private static void OnRow(ReadOnlySpan<byte> row, bool hasTerminator, UnitPlan plan, IScanSink sink, UnitTally tally)
     {
         var content = hasTerminator ? row[..^1] : row;
         if (content.Length > 0 && content[^1] == (byte)'\r')
@@ -117,30 +141,27 @@ internal sealed class RowScanner(IRowMatcher matcher)
             return; // blank lines are not rows
         }
 
-        state.Rows++;
-        switch (matcher.Classify(content))
+        if (tally.HeaderPending)
+        {
+            tally.HeaderPending = false;
+            sink.OnHeader(row, hasTerminator ? default : NewLine);
+            return;
+        }
+
+        tally.Rows++;
+        switch (plan.LineMatcher.Classify(content))
         {
             case RowVerdict.Match:
-                state.Matched++;
+                tally.Matched++;
                 sink.OnMatch(row, hasTerminator ? default : NewLine);
                 break;
             case RowVerdict.Malformed:
-                state.Malformed++;
-                sink.OnMalformed(state.Line, matcher.ExplainMalformed(content));
+                tally.Malformed++;
+                var (kind, reason) = plan.LineMatcher.Explain(content);
+                sink.OnMalformed(tally.Line, kind, reason);
                 break;
             case RowVerdict.NoMatch:
                 break;
         }
-    }
-
-    private struct ScanState
-    {
-        public long Bytes;
-        public long Rows;
-        public long Matched;
-        public long Malformed;
-        public long Line;
-
-        public ScanState() => Line = 1;
     }
 }

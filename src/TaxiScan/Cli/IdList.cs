@@ -1,0 +1,35 @@
+using System.Text;
+using System.Text.Unicode;
+using TaxiScan.Matching;
+
+namespace TaxiScan.Cli;
+
+/// <summary>
+/// Collects the ids of <c>--id</c> (repeated, comma lists) and <c>--ids-file</c> (one per line, blank
+/// lines and <c>#</c> comment lines ignored) into one list, first occurrence first, each id once.
+/// </summary>
+internal static class IdList
+{
+    public static IReadOnlyList<string> Split(IEnumerable<string> values) =>
+        values.SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries))
+            .Where(id => id.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>
+    /// Reads an ids file. It is read as UTF-8 when it is valid UTF-8 (a BOM is dropped), else in the
+    /// input's encoding: a list of plates saved by a GBK editor works as well as one saved as UTF-8.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static IReadOnlyList<string> ReadFile(string path, string inputEncoding)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var text = Utf8.IsValid(bytes)
+            ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(bytes).TrimStart('\uFEFF')
+            : TextEncodings.Get(inputEncoding).GetString(bytes);
+        return text.Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .ToArray();
+    }
+}

@@ -1,0 +1,333 @@
+using System.Text;
+using System.Text.Unicode;
+using CsvHelper;
+
+namespace TaxiScan.Matching;
+
+/// <summary>The outcome of sniffing one file: its dialect, or why the file cannot be searched; and notes worth a warning.</summary>
+internal sealed record SniffResult(Dialect? Dialect, string? Error, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// The dialect stage: settles each file's dialect from the user's options and, for what they left
+/// unsaid, from the file's first lines (the sample). The rules, also in the README:
+/// <list type="bullet">
+/// <item>Delimiter: of comma, semicolon, tab and pipe, those that give the same field count (2 or more) on at
+/// nearly all sampled data lines (all but 10%, or all but one in a short file); the one giving the most fields wins, ties in that order. Failing those,
+/// runs of blanks, on the same terms. Failing everything, comma, with a warning.</item>
+/// <item>Quoting: a file whose sample holds a double quote is read as quoted CSV (RFC 4180).</item>
+/// <item>Header: the first line is a header when one of its fields is the <c>-c NAME</c> asked for; or when
+/// none of its fields is a number and some column holds no digit on the first line but digits on at least
+/// 90% of the following lines (a name over data).</item>
+/// </list>
+/// </summary>
+internal static class DialectSniffer
+{
+    /// <summary>How much of a file's start is looked at.</summary>
+    public const int SampleBytes = 64 * 1024;
+
+    private const int SampleRecords = 200;
+    private const double Consistency = 0.9;
+    private static readonly byte[] DelimiterCandidates = [(byte)',', (byte)';', (byte)'\t', (byte)'|'];
+
+    /// <param name="sample">The file's first bytes, without a byte order mark.</param>
+    /// <param name="wholeFile">The sample is the whole file (its last line is complete even without a newline).</param>
+    /// <param name="spec">What the user said about the dialect.</param>
+    /// <param name="encoding">The input's encoding, for header names.</param>
+    public static SniffResult Sniff(ReadOnlySpan<byte> sample, bool wholeFile, MatchSpec spec, Encoding encoding)
+    {
+        var warnings = new List<string>();
+        if (!wholeFile)
+        {
+            var lastNewline = sample.LastIndexOf((byte)'\n');
+            sample = lastNewline < 0 ? sample : sample[..(lastNewline + 1)];
+        }
+
+        var hasQuote = sample.Contains((byte)'"');
+        var bytes = sample.ToArray();
+        DelimiterChoice delimiter;
+        List<byte[][]> records;
+        var guessed = false;
+        if (spec.Delimiter.Kind != DelimiterKind.Auto)
+        {
+            delimiter = spec.Delimiter;
+            records = SplitConsistently(bytes, delimiter, hasQuote, wholeFile);
+        }
+        else
+        {
+            (delimiter, records, guessed) = DetectDelimiter(bytes, hasQuote, wholeFile, warnings);
+        }
+
+        var quoted = hasQuote && delimiter.Kind == DelimiterKind.Byte && !guessed;
+        var hasHeader = spec.Header switch
+        {
+            HeaderChoice.Present => records.Count > 0,
+            HeaderChoice.Absent => false,
+            _ => LooksLikeHeader(records, spec.Column, encoding),
+        };
+
+        var dataRecords = hasHeader ? records.Skip(1).ToList() : records;
+        var expectedFields = ModalFieldCount(dataRecords, out _);
+        int idColumn;
+        string? idColumnName = null;
+        if (spec.Column.Name is { } name)
+        {
+            if (!hasHeader)
+            {
+                return Failed($"no header line, so there is no column named '{name}' (use -c N, or --header if the first line is one)");
+            }
+
+            var found = FindColumn(records[0], name, encoding);
+            if (found < 0)
+            {
+                var known = string.Join(", ", records[0].Select(field => encoding.GetString(field)));
+                var hint = TextEncodings.IsUtf8(spec.InputEncoding) && records[0].Any(field => !Utf8.IsValid(field))
+                    ? "; the header is not valid UTF-8, try --encoding gbk"
+                    : "";
+                return Failed($"no column named '{name}' in the header ({known}){hint}");
+            }
+
+            idColumn = found;
+            idColumnName = name;
+        }
+        else
+        {
+            idColumn = spec.Column.Index - 1;
+            if (hasHeader && idColumn < records[0].Length)
+            {
+                idColumnName = encoding.GetString(records[0][idColumn]);
+            }
+
+            if (expectedFields > 0 && expectedFields <= idColumn)
+            {
+                return Failed($"rows have {expectedFields} fields, so there is no column {spec.Column.Index}");
+            }
+        }
+
+        var dialect = new Dialect
+        {
+            Delimiter = delimiter,
+            Quoted = quoted,
+            DelimiterGuessed = guessed,
+            HasHeader = hasHeader,
+            IdColumn = idColumn,
+            IdColumnName = idColumnName,
+            ExpectedFields = expectedFields,
+        };
+        return new SniffResult(dialect, null, warnings);
+
+        SniffResult Failed(string error) => new(null, error, warnings);
+    }
+
+    private static (DelimiterChoice, List<byte[][]>, bool Guessed) DetectDelimiter(byte[] sample, bool hasQuote, bool wholeFile, List<string> warnings)
+    {
+        (DelimiterChoice Choice, List<byte[][]> Records, int Fields)? best = null;
+        foreach (var candidate in DelimiterCandidates)
+        {
+            var choice = DelimiterChoice.Of(candidate);
+            var records = SplitConsistently(sample, choice, hasQuote, wholeFile);
+            var fields = ConsistentFieldCount(records);
+            if (fields >= 2 && (best is null || fields > best.Value.Fields))
+            {
+                best = (choice, records, fields);
+            }
+        }
+
+        if (best is { } found)
+        {
+            return (found.Choice, found.Records, false);
+        }
+
+        var blankRecords = Split(sample, DelimiterChoice.SpaceRuns, hasQuote, wholeFile);
+        if (ConsistentFieldCount(blankRecords) >= 2)
+        {
+            return (DelimiterChoice.SpaceRuns, blankRecords, false);
+        }
+
+        if (sample.Length > 0)
+        {
+            warnings.Add("no consistent delimiter in the first lines (is this a CSV file?); reading it as comma-separated");
+        }
+
+        var comma = DelimiterChoice.Of((byte)',');
+        return (comma, Split(sample, comma, quoted: false, wholeFile), true);
+    }
+
+    /// <summary>
+    /// The field count of nearly all data records (the first record may be a header): all but 10% of
+    /// them, or all but one in a small sample; 0 when there is no such count of 2 or more.
+    /// </summary>
+    private static int ConsistentFieldCount(List<byte[][]> records)
+    {
+        var data = records.Count > 1 ? records.Skip(1).ToList() : records;
+        var modal = ModalFieldCount(data, out var share);
+        var outliers = data.Count - (int)Math.Round(share * data.Count);
+        return modal >= 2 && outliers <= Math.Max(1, data.Count / 10) ? modal : 0;
+    }
+
+    // A broken quote early in a file can make one record of the rest of the sample. When the sample does
+    // not split consistently with quoted line breaks allowed, it is split again with every line a record.
+    private static List<byte[][]> SplitConsistently(byte[] sample, DelimiterChoice delimiter, bool hasQuote, bool wholeFile)
+    {
+        var records = Split(sample, delimiter, hasQuote, wholeFile);
+        if (!hasQuote || delimiter.Kind != DelimiterKind.Byte || ConsistentFieldCount(records) > 0)
+        {
+            return records;
+        }
+
+        var byLine = Split(sample, delimiter, hasQuote, wholeFile, lineBreaksInQuotes: false);
+        return ConsistentFieldCount(byLine) > 0 ? byLine : records;
+    }
+
+    private static int ModalFieldCount(List<byte[][]> records, out double share)
+    {
+        share = 0;
+        if (records.Count == 0)
+        {
+            return 0;
+        }
+
+        var (count, times) = records.GroupBy(record => record.Length)
+            .Select(group => (group.Key, group.Count()))
+            .OrderByDescending(pair => pair.Item2)
+            .ThenByDescending(pair => pair.Key)
+            .First();
+        share = (double)times / records.Count;
+        return count;
+    }
+
+    private static bool LooksLikeHeader(List<byte[][]> records, ColumnChoice column, Encoding encoding)
+    {
+        if (records.Count == 0)
+        {
+            return false;
+        }
+
+        var first = records[0];
+        if (column.Name is { } name && FindColumn(first, name, encoding) >= 0)
+        {
+            return true;
+        }
+
+        if (first.Any(IsNumber))
+        {
+            return false;
+        }
+
+        if (records.Count == 1)
+        {
+            return !first.Any(HasDigit);
+        }
+
+        var data = records.Skip(1).ToList();
+        for (var j = 0; j < first.Length; j++)
+        {
+            if (HasDigit(first[j]))
+            {
+                continue;
+            }
+
+            var withDigits = data.Count(record => j < record.Length && HasDigit(record[j]));
+            if (withDigits > 0 && withDigits >= Consistency * data.Count)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The index of the header field named <paramref name="name"/>: exactly, else ignoring case and surrounding blanks; -1 if none.</summary>
+    internal static int FindColumn(byte[][] header, string name, Encoding encoding)
+    {
+        var names = header.Select(field => encoding.GetString(field)).ToArray();
+        var exact = Array.IndexOf(names, name);
+        if (exact >= 0)
+        {
+            return exact;
+        }
+
+        var wanted = name.Trim();
+        return Array.FindIndex(names, candidate => string.Equals(candidate.Trim(), wanted, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static bool HasDigit(byte[] field) => field.AsSpan().IndexOfAnyInRange((byte)'0', (byte)'9') >= 0;
+
+    /// <summary>An integer or decimal such as <c>12</c>, <c>-8.61</c>, <c>+3</c>: a header field never is one.</summary>
+    private static bool IsNumber(byte[] field)
+    {
+        var text = field.AsSpan().Trim(" \t"u8);
+        if (!text.IsEmpty && (text[0] == (byte)'+' || text[0] == (byte)'-'))
+        {
+            text = text[1..];
+        }
+
+        var dot = text.IndexOf((byte)'.');
+        var whole = dot < 0 ? text : text[..dot];
+        var fraction = dot < 0 ? default : text[(dot + 1)..];
+        return !text.IsEmpty && text.Length > (dot < 0 ? 0 : 1)
+            && !whole.ContainsAnyExceptInRange((byte)'0', (byte)'9')
+            && !fraction.ContainsAnyExceptInRange((byte)'0', (byte)'9');
+    }
+
+    /// <summary>Splits the sample into records of fields (quotes removed), the way the scan will read them.</summary>
+    internal static List<byte[][]> Split(byte[] sample, DelimiterChoice delimiter, bool quoted, bool wholeFile, bool lineBreaksInQuotes = true)
+    {
+        var records = new List<byte[][]>();
+        if (delimiter.Kind == DelimiterKind.Byte && quoted)
+        {
+            var options = CsvReaderOptions.Default with
+            {
+                HasHeader = false,
+                Separator = (char)delimiter.Byte,
+                AllowLineBreaksInQuotes = lineBreaksInQuotes,
+            };
+            using var reader = CsvReader.Create(sample.AsMemory(), options);
+            while (records.Count < SampleRecords && reader.Read())
+            {
+                var fields = new byte[reader.FieldCount][];
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    fields[i] = reader.GetSpan(i).ToArray();
+                }
+
+                records.Add(fields);
+            }
+
+            // The sample may end inside a quoted line break: its last record may be cut short.
+            if (!wholeFile && records.Count > 1)
+            {
+                records.RemoveAt(records.Count - 1);
+            }
+
+            return records;
+        }
+
+        var rest = sample.AsSpan();
+        while (!rest.IsEmpty && records.Count < SampleRecords)
+        {
+            var end = rest.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? default : rest[(end + 1)..];
+            if (!line.IsEmpty && line[^1] == (byte)'\r')
+            {
+                line = line[..^1];
+            }
+
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+
+            var fields = new List<byte[]>();
+            var reader = new FieldCursor(line, delimiter);
+            while (reader.TryNext(out var field))
+            {
+                fields.Add(field.ToArray());
+            }
+
+            records.Add([.. fields]);
+        }
+
+        return records;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text;
+using TaxiScan.Matching;
+
+namespace TaxiScan.Scanning;
+
+/// <summary>A unit that cannot be searched at all (e.g. it has no column of the name asked for); the message says why.</summary>
+internal sealed class UnitRejectedException(string message) : Exception(message);
+
+/// <summary>
+/// The scanning stage for one unit: reads the start of the input, drops a UTF-8 byte order mark, settles
+/// the dialect (<see cref="DialectSniffer"/>) and runs the line path or the quoted path over the whole
+/// input, sample included. One instance per worker.
+/// </summary>
+internal sealed class UnitScanner
+{
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
+    private readonly MatchSpec _spec;
+    private readonly Encoding _encoding;
+    private readonly IdTest _ids;
+    private readonly QuotedScanner _quoted = new();
+    private readonly LineScanner _lines;
+    private readonly byte[] _sample = new byte[DialectSniffer.SampleBytes];
+
+    public UnitScanner(MatchSpec spec)
+    {
+        _spec = spec;
+        _encoding = TextEncodings.Get(spec.InputEncoding);
+        _ids = IdTest.Create(spec.Ids, spec.Numeric, _encoding);
+        _lines = new LineScanner(_quoted);
+    }
+
+    /// <param name="input">The unit's bytes, from the start.</param>
+    /// <param name="everyRow">The unit was selected whole (its id is in its path): every data row matches.</param>
+    /// <param name="sink">Receives the dialect, the header, the matching rows and the malformed ones.</param>
+    /// <param name="cancellation">Stops the scan between blocks.</param>
+    /// <exception cref="UnitRejectedException">The unit's dialect does not allow the search.</exception>
+    public UnitStats Scan(Stream input, bool everyRow, IScanSink sink, CancellationToken cancellation)
+    {
+        var tally = new UnitTally();
+        var filled = 0;
+        int read;
+        while (filled < _sample.Length && (read = input.Read(_sample, filled, _sample.Length - filled)) > 0)
+        {
+            filled += read;
+        }
+
+        var wholeFile = filled < _sample.Length;
+        var bom = _sample.AsSpan(0, filled).StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
+        tally.Bytes = bom;
+        var sniffed = DialectSniffer.Sniff(_sample.AsSpan(bom, filled - bom), wholeFile, _spec, _encoding);
+        foreach (var warning in sniffed.Warnings)
+        {
+            sink.OnWarning(warning);
+        }
+
+        if (sniffed.Dialect is not { } dialect)
+        {
+            throw new UnitRejectedException(sniffed.Error!);
+        }
+
+        sink.OnDialect(dialect);
+        tally.HeaderPending = dialect.HasHeader;
+        var plan = everyRow
+            ? new UnitPlan(dialect, EveryRowMatcher.Instance, Ids: null)
+            : new UnitPlan(dialect, new LineRowMatcher(_ids, dialect), _ids);
+        var stream = new PrefixedStream(_sample.AsMemory(bom, filled - bom), input);
+        if (dialect.Quoted)
+        {
+            _quoted.Scan(stream, plan, sink, tally, cancellation);
+        }
+        else
+        {
+            _lines.Scan(stream, plan, sink, tally, cancellation);
+        }
+
+        return tally.ToStats();
+    }
+}
