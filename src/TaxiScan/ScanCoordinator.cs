@@ -40,7 +40,17 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
             return ExitCodes.Error;
         }
 
-        var discovery = InputDiscovery.Run(options.Paths, options.OutputPath);
+        InputDiscovery discovery;
+        try
+        {
+            discovery = InputDiscovery.Run(options.Paths, options.OutputPath, options.Globs);
+        }
+        catch (ArgumentException e)
+        {
+            log.Error("--glob: {Reason:l}", e.Message);
+            return ExitCodes.Error;
+        }
+
         foreach (var warning in discovery.Warnings)
         {
             log.Warning("{Message:l}", warning);

@@ -124,6 +124,7 @@ internal sealed class FindCommand : Command
         Description = "Take the files in directories that match PATTERN ('!PATTERN' excludes); repeatable. Replaces the default extensions.",
         HelpName = "PATTERN",
         Arity = ArgumentArity.OneOrMore,
+        Validators = { ValidateGlobs },
     };
 
     public Option<string?> IdFromPathOption { get; } = new("--id-from-path")
@@ -341,6 +342,18 @@ internal sealed class FindCommand : Command
         if (result.Tokens.Count > 0 && !(TextEncodings.TryCanonicalName(result.Tokens[^1].Value, out var name) && TextEncodings.IsUtf8(name)))
         {
             result.AddError($"--output-encoding supports only utf-8, not '{result.Tokens[^1].Value}'");
+        }
+    }
+
+    private static void ValidateGlobs(OptionResult result)
+    {
+        try
+        {
+            _ = Discovery.GlobFilter.Create(result.Tokens.Select(token => token.Value));
+        }
+        catch (ArgumentException e)
+        {
+            result.AddError($"--glob: {e.Message}");
         }
     }
 

@@ -1,25 +1,39 @@
 namespace TaxiScan.Discovery;
 
 /// <summary>
-/// The discovery stage: turns the PATH arguments into the ordered list of input files.
-/// A file named on the command line is always taken. A directory is walked recursively in sorted
-/// (ordinal) name order, skipping hidden entries (names starting with '.'), directory symlinks (no
-/// loops) and anything that is not a regular file (FIFOs, devices, sockets: a read would hang or never
-/// end); of the files found, those with a data extension (<see cref="DataExtensions"/>) are taken.
-/// A file reached twice is scanned once, at its first position.
+/// The discovery stage: turns the PATH arguments into the ordered list of inputs.
+/// <list type="bullet">
+/// <item>A file named on the command line is always taken; <c>-</c> is standard input.</item>
+/// <item>A directory is walked recursively in sorted (ordinal) name order, skipping hidden entries (names
+/// starting with '.'), directory symlinks (no loops) and anything that is not a regular file (FIFOs,
+/// devices, sockets: a read would hang or never end). Of the files found it takes those with a data
+/// extension (<see cref="DataExtensions"/>), the same followed by <c>.gz</c>, and <c>.zip</c> archives;
+/// or, with <c>--glob</c>, those the <see cref="GlobFilter"/> takes.</item>
+/// <item>A <c>.gz</c> file is read decompressed; a <c>.zip</c> archive becomes one input per member with a
+/// data extension, shown as <c>archive.zip:member</c>.</item>
+/// <item>An input reached twice is scanned once, at its first position.</item>
+/// </list>
 /// </summary>
 internal sealed class InputDiscovery
 {
     /// <summary>File extensions taken when walking a directory (case-insensitive).</summary>
     public static readonly IReadOnlyList<string> DataExtensions = [".csv", ".txt", ".tsv", ".psv", ".dat"];
 
+    /// <summary>How standard input is shown in messages.</summary>
+    public const string StdinDisplayName = "(standard input)";
+
     private readonly List<WorkUnit> _units = [];
     private readonly List<string> _errors = [];
     private readonly List<string> _warnings = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly string? _excludedPath;
+    private readonly GlobFilter _glob;
 
-    private InputDiscovery(string? excludedPath) => _excludedPath = excludedPath;
+    private InputDiscovery(string? excludedPath, GlobFilter glob)
+    {
+        _excludedPath = excludedPath;
+        _glob = glob;
+    }
 
     /// <summary>Inputs in output order.</summary>
     public IReadOnlyList<WorkUnit> Units => _units;
@@ -32,9 +46,11 @@ internal sealed class InputDiscovery
 
     /// <param name="paths">The PATH arguments in command-line order.</param>
     /// <param name="outputPath">The output file, never taken as an input (it may sit in a scanned directory).</param>
-    public static InputDiscovery Run(IEnumerable<string> paths, string? outputPath)
+    /// <param name="globs">The <c>--glob</c> patterns; empty for the default extensions.</param>
+    /// <exception cref="ArgumentException">A glob pattern is not valid.</exception>
+    public static InputDiscovery Run(IEnumerable<string> paths, string? outputPath, IEnumerable<string>? globs = null)
     {
-        var discovery = new InputDiscovery(outputPath is null ? null : Path.GetFullPath(outputPath));
+        var discovery = new InputDiscovery(outputPath is null ? null : Path.GetFullPath(outputPath), GlobFilter.Create(globs ?? []));
         foreach (var path in paths)
         {
             discovery.AddArgument(path);
@@ -45,7 +61,11 @@ internal sealed class InputDiscovery
 
     private void AddArgument(string path)
     {
-        if (File.Exists(path))
+        if (path == "-")
+        {
+            AddStdin();
+        }
+        else if (File.Exists(path))
         {
             var file = new FileInfo(path);
             if (IsRegularFile(file))
@@ -59,7 +79,7 @@ internal sealed class InputDiscovery
         }
         else if (Directory.Exists(path))
         {
-            Walk(new DirectoryInfo(path), path);
+            Walk(new DirectoryInfo(path), path, "");
         }
         else if (Path.Exists(path))
         {
@@ -71,7 +91,26 @@ internal sealed class InputDiscovery
         }
     }
 
-    private void Walk(DirectoryInfo directory, string displayPath)
+    // Workers cannot read our stdin directly (theirs is the job pipe), so a duplicate of it is made
+    // without close-on-exec: every worker inherits that descriptor, and the one given the unit reads it.
+    private void AddStdin()
+    {
+        if (!_seen.Add("-"))
+        {
+            return;
+        }
+
+        var descriptor = OperatingSystem.IsWindows() ? -1 : Platform.Posix.Dup(0);
+        if (descriptor < 0)
+        {
+            _errors.Add($"{StdinDisplayName}: cannot be read");
+            return;
+        }
+
+        _units.Add(new WorkUnit(_units.Count, $"/dev/fd/{descriptor}", StdinDisplayName, 0, Kind: InputKind.Stdin));
+    }
+
+    private void Walk(DirectoryInfo directory, string displayPath, string relativePath)
     {
         FileSystemInfo[] entries;
         try
@@ -93,17 +132,23 @@ internal sealed class InputDiscovery
             }
 
             var childDisplay = Path.Join(displayPath, entry.Name);
+            var childRelative = relativePath.Length == 0 ? entry.Name : relativePath + "/" + entry.Name;
             switch (entry)
             {
                 case DirectoryInfo child when child.LinkTarget is null:
-                    Walk(child, childDisplay);
+                    Walk(child, childDisplay, childRelative);
                     break;
-                case FileInfo file when IsRegularFile(file) && HasDataExtension(file.Name):
+                case FileInfo file when IsRegularFile(file) && IsSelected(file.Name, childRelative):
                     Take(childDisplay, file);
                     break;
             }
         }
     }
+
+    private bool IsSelected(string name, string relativePath) =>
+        _glob.IsEmpty
+            ? HasDataExtension(name) || IsCompressedData(name) || name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+            : _glob.Matches(relativePath);
 
     // FileInfo cannot tell a FIFO or a device from a file, and opening a FIFO blocks until a
     // writer appears: ask stat() for the file type instead (following symlinks).
@@ -113,6 +158,9 @@ internal sealed class InputDiscovery
     private static bool HasDataExtension(string name) =>
         DataExtensions.Any(extension => name.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
 
+    private static bool IsCompressedData(string name) =>
+        name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && HasDataExtension(name[..^".gz".Length]);
+
     private void Take(string displayPath, FileInfo file)
     {
         var fullPath = file.FullName;
@@ -121,6 +169,33 @@ internal sealed class InputDiscovery
             return;
         }
 
-        _units.Add(new WorkUnit(_units.Count, fullPath, displayPath, file.Length));
+        if (file.Name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            TakeZipMembers(displayPath, fullPath);
+            return;
+        }
+
+        var kind = InputOpener.KindOf(fullPath);
+        var length = kind == InputKind.File ? file.Length : InputOpener.EstimatedLength(kind, fullPath, null);
+        _units.Add(new WorkUnit(_units.Count, fullPath, displayPath, length, Kind: kind));
+    }
+
+    private void TakeZipMembers(string displayPath, string fullPath)
+    {
+        IReadOnlyList<(string Name, long Length)> members;
+        try
+        {
+            members = ZipMembers.List(fullPath);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            _errors.Add($"{displayPath}: not a readable zip archive: {e.Message}");
+            return;
+        }
+
+        foreach (var (name, length) in members.Where(member => HasDataExtension(member.Name)))
+        {
+            _units.Add(new WorkUnit(_units.Count, fullPath, $"{displayPath}:{name}", length, Kind: InputKind.ZipMember, Member: name));
+        }
     }
 }

@@ -42,7 +42,8 @@ internal sealed record WorkerJob(
             .Int32(Units.Count);
         foreach (var unit in Units)
         {
-            payload.Int32(unit.Index).String(unit.Path).String(unit.DisplayPath).Int64(unit.Length).Byte(unit.EveryRow ? (byte)1 : (byte)0);
+            payload.Int32(unit.Index).String(unit.Path).String(unit.DisplayPath).Int64(unit.Length).Byte(unit.EveryRow ? (byte)1 : (byte)0)
+                .Byte((byte)unit.Kind).String(unit.Member ?? "");
         }
 
         Span<byte> length = stackalloc byte[4];
@@ -97,7 +98,9 @@ internal sealed record WorkerJob(
         var units = new WorkUnit[fields.Int32()];
         for (var i = 0; i < units.Length; i++)
         {
-            units[i] = new WorkUnit(fields.Int32(), fields.String(), fields.String(), fields.Int64(), fields.Byte() == 1);
+            var (index, path, display, size, everyRow) = (fields.Int32(), fields.String(), fields.String(), fields.Int64(), fields.Byte() == 1);
+            var (kind, member) = ((InputKind)fields.Byte(), fields.String());
+            units[i] = new WorkUnit(index, path, display, size, everyRow, kind, member.Length == 0 ? null : member);
         }
 
         return new WorkerJob(workerIndex, match, units, logFile.Length == 0 ? null : logFile, verbose);

@@ -1,6 +1,7 @@
 using System.IO.Pipes;
 using System.Runtime.InteropServices;
 using Serilog;
+using TaxiScan.Discovery;
 using TaxiScan.Logging;
 using TaxiScan.Matching;
 using TaxiScan.Protocol;
@@ -58,15 +59,15 @@ internal static class WorkerEntry
             UnitStats stats;
             try
             {
-                using var input = new FileStream(unit.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
+                using var input = InputOpener.Open(unit.Kind, unit.Path, unit.Member);
                 stats = scanner.Scan(input, unit.EveryRow, sink, CancellationToken.None);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or UnitRejectedException)
             {
                 // The unit's rows (some may be in flight already) are discarded by the coordinator.
-                frames.Diagnostic(unit.Index, 0, DiagnosticLevel.Error, ReasonOf(e));
+                frames.Diagnostic(unit.Index, 0, DiagnosticLevel.Error, ReasonOf(e, unit));
                 frames.UnitFinished(unit.Index, UnitStatus.Failed, default);
-                log.Error("{File:l}: {Reason:l}", unit.DisplayPath, ReasonOf(e));
+                log.Error("{File:l}: {Reason:l}", unit.DisplayPath, ReasonOf(e, unit));
                 continue;
             }
 
@@ -83,8 +84,9 @@ internal static class WorkerEntry
         frames.Flush();
     }
 
-    private static string ReasonOf(Exception e) => e switch
+    private static string ReasonOf(Exception e, WorkUnit unit) => e switch
     {
+        FileNotFoundException when unit.Kind == InputKind.ZipMember && File.Exists(unit.Path) => e.Message, // the member is gone
         FileNotFoundException or DirectoryNotFoundException => "No such file or directory",
         UnauthorizedAccessException => "Permission denied",
         _ => e.Message,
