@@ -113,6 +113,15 @@ public class RealDatasetTests
     }
 
     [Fact]
+    public void Porto_with_no_matching_trip_prints_not_even_the_header_and_exits_1()
+    {
+        var result = TaxiScanRun.Run(RepoPaths.Root, "find", "--id", "20000000", "-c", "TAXI_ID", PortoFile);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
     public void Porto_default_column_is_TRIP_ID_whose_taxi_id_suffix_is_not_a_match()
     {
         var result = TaxiScanRun.Run(RepoPaths.Root, "find", "--id", "20000589", PortoFile);
@@ -194,6 +203,27 @@ public class RealDatasetTests
         var result = TaxiScanRun.Run(RepoPaths.Root, "find", "--id", "2", RepoPaths.RealData);
 
         AssertRows(103 + 1674, expected, result);
+    }
+
+    [Theory]
+    [InlineData("--glob *.csv", true, false)]
+    [InlineData("--glob *.csv --glob !porto_ecml_pkdd2015/*", true, false)]
+    [InlineData("--glob 2.txt", false, true)]
+    [InlineData("--glob /tdrive_beijing/2.txt", false, true)]
+    [InlineData("--glob *.csv --glob *.txt --glob !cabspotting_sf/*", true, true)]
+    public void Globs_replace_the_extension_rule_and_match_names_or_relative_paths(string globs, bool rome, bool tdrive2)
+    {
+        // Id 2 occurs only in Rome (103 rows) and in T-Drive's 2.txt (1,674 rows).
+        var ids = new HashSet<string> { "2" };
+        byte[] expected =
+        [
+            .. rome ? LinesWhoseFirstFieldIs([RomeFile], (byte)';', ids) : [],
+            .. tdrive2 ? LinesWhoseFirstFieldIs([Path.Combine(TDrive, "2.txt")], (byte)',', ids) : [],
+        ];
+
+        var result = TaxiScanRun.Run(RepoPaths.Root, ["find", "--id", "2", .. Words(globs), RepoPaths.RealData]);
+
+        AssertRows((rome ? 103 : 0) + (tdrive2 ? 1674 : 0), expected, result);
     }
 
     private static TheoryData<string, int, string> Cases((string IdOptions, int Rows)[] queries, string[] dialects)
