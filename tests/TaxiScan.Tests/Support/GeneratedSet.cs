@@ -4,8 +4,10 @@ using System.Text.Json;
 namespace TaxiScan.Tests.Support;
 
 /// <summary>
-/// A synthetic Shenzhen-style data set made by <c>shared/bench/gen.py</c> (GB2312, traps built in), with
-/// its <c>expected_rows.csv</c> and <c>expected.json</c>. Each distinct set is generated once per test run.
+/// A synthetic Shenzhen-style data set made by <c>shared/bench/gen.py</c> (traps built in), with its
+/// <c>expected_rows.csv</c>, <c>expected_rows_numeric.csv</c> and <c>expected.json</c> (which also records
+/// the encoding, header, line ends, BOM and final newline it was made with). Each distinct set is
+/// generated once per test run.
 /// </summary>
 internal sealed class GeneratedSet
 {
@@ -16,8 +18,15 @@ internal sealed class GeneratedSet
     {
         Directory = directory;
         using var expected = JsonDocument.Parse(File.ReadAllText(System.IO.Path.Combine(directory, "expected.json")));
-        CountExact = expected.RootElement.GetProperty("count_exact").GetInt32();
-        Target = expected.RootElement.GetProperty("target").GetString()!;
+        var root = expected.RootElement;
+        CountExact = root.GetProperty("count_exact").GetInt32();
+        CountNumeric = root.GetProperty("count_numeric").GetInt32();
+        Target = root.GetProperty("target").GetString()!;
+        EncodingName = root.GetProperty("encoding").GetString()!;
+        HasHeader = root.GetProperty("header").GetString() != "none";
+        Crlf = root.GetProperty("eol").GetString() == "crlf";
+        Bom = root.GetProperty("bom").GetBoolean();
+        FinalNewline = root.GetProperty("final_newline").GetBoolean();
     }
 
     public string Directory { get; }
@@ -26,7 +35,25 @@ internal sealed class GeneratedSet
 
     public byte[] ExpectedRows => File.ReadAllBytes(System.IO.Path.Combine(Directory, "expected_rows.csv"));
 
+    public byte[] ExpectedRowsNumeric => File.ReadAllBytes(System.IO.Path.Combine(Directory, "expected_rows_numeric.csv"));
+
+    /// <summary>The data files in name (and output) order.</summary>
+    public IReadOnlyList<string> CsvFiles => [.. System.IO.Directory.GetFiles(CsvDirectory, "*.csv").Order(StringComparer.Ordinal)];
+
     public int CountExact { get; }
+
+    public int CountNumeric { get; }
+
+    /// <summary>gen.py's name for the files' encoding: utf-8, gbk, gb18030 or gb2312.</summary>
+    public string EncodingName { get; }
+
+    public bool HasHeader { get; }
+
+    public bool Crlf { get; }
+
+    public bool Bom { get; }
+
+    public bool FinalNewline { get; }
 
     public string Target { get; }
 

@@ -50,13 +50,20 @@ internal static class TaxiScanRun
         return Process.Start(start)!;
     }
 
-    public static async Task<TaxiScanResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, Action<Process>? whileRunning = null)
+    /// <summary>Runs with <paramref name="standardInput"/> written to stdin (then closed) while stdout is read.</summary>
+    public static TaxiScanResult RunWithInput(string workingDirectory, byte[] standardInput, params string[] arguments) =>
+        RunAsync(workingDirectory, arguments, standardInput: standardInput).GetAwaiter().GetResult();
+
+    public static async Task<TaxiScanResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, Action<Process>? whileRunning = null, byte[]? standardInput = null)
     {
         var runTag = Guid.NewGuid().ToString("N");
         using var process = Start(workingDirectory, arguments, runTag);
         var stdout = new MemoryStream();
         var stdoutCopy = process.StandardOutput.BaseStream.CopyToAsync(stdout);
         var stderr = process.StandardError.ReadToEndAsync();
+
+        // Written concurrently with the reads above: a large input must not wait for a full stdout pipe.
+        var stdinWrite = standardInput is null ? Task.CompletedTask : WriteAndCloseAsync(process, standardInput);
         whileRunning?.Invoke(process);
         using var timeout = new CancellationTokenSource(DefaultTimeout);
         try
@@ -70,7 +77,22 @@ internal static class TaxiScanRun
         }
 
         await stdoutCopy;
+        await stdinWrite;
         return new TaxiScanResult("taxiscan " + string.Join(' ', arguments), process.ExitCode, stdout.ToArray(), await stderr, runTag);
+    }
+
+    private static async Task WriteAndCloseAsync(Process process, byte[] input)
+    {
+        try
+        {
+            await process.StandardInput.BaseStream.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The binary exited without reading all of stdin (e.g. it rejected its arguments): its exit code
+            // and stderr tell the test what happened, a broken pipe here does not.
+        }
     }
 }
 
