@@ -65,8 +65,10 @@ internal static class DialectSniffer
             _ => LooksLikeHeader(records, spec.Column, encoding),
         };
 
+        // Only a clear majority sets the field count a matching row must have (and that a -c N must fit):
+        // a sample of garbage or of one huge broken line says nothing about the file's rows.
         var dataRecords = hasHeader ? records.Skip(1).ToList() : records;
-        var expectedFields = ModalFieldCount(dataRecords, out _);
+        var expectedFields = ConsistentDataFieldCount(dataRecords);
         int idColumn;
         string? idColumnName = null;
         if (spec.Column.Name is { } name)
@@ -158,7 +160,11 @@ internal static class DialectSniffer
     /// </summary>
     private static int ConsistentFieldCount(List<byte[][]> records)
     {
-        var data = records.Count > 1 ? records.Skip(1).ToList() : records;
+        return ConsistentDataFieldCount(records.Count > 1 ? records.Skip(1).ToList() : records);
+    }
+
+    private static int ConsistentDataFieldCount(List<byte[][]> data)
+    {
         var modal = ModalFieldCount(data, out var share);
         var outliers = data.Count - (int)Math.Round(share * data.Count);
         return modal >= 2 && outliers <= Math.Max(1, data.Count / 10) ? modal : 0;
