@@ -3,7 +3,8 @@ namespace TaxiScan.Discovery;
 /// <summary>
 /// The discovery stage: turns the PATH arguments into the ordered list of inputs.
 /// <list type="bullet">
-/// <item>A file named on the command line is always taken; <c>-</c> is standard input.</item>
+/// <item>A file named on the command line is always taken, a FIFO or process substitution too (read as a
+/// stream); <c>-</c> (or <c>/dev/stdin</c>) is standard input.</item>
 /// <item>A directory is walked recursively in sorted (ordinal) name order, skipping hidden entries (names
 /// starting with '.'), directory symlinks (no loops) and anything that is not a regular file (FIFOs,
 /// devices, sockets: a read would hang or never end). Of the files found it takes those with a data
@@ -11,7 +12,7 @@ namespace TaxiScan.Discovery;
 /// or, with <c>--glob</c>, those the <see cref="GlobFilter"/> takes.</item>
 /// <item>A <c>.gz</c> file is read decompressed; a <c>.zip</c> archive becomes one input per member with a
 /// data extension, shown as <c>archive.zip:member</c>.</item>
-/// <item>An input reached twice is scanned once, at its first position.</item>
+/// <item>An input reached twice (also through a symlink) is scanned once, at its first position.</item>
 /// </list>
 /// </summary>
 internal sealed class InputDiscovery
@@ -61,8 +62,9 @@ internal sealed class InputDiscovery
 
     private void AddArgument(string path)
     {
-        if (path == "-")
+        if (path is "-" or "/dev/stdin" or "/dev/fd/0" or "/proc/self/fd/0")
         {
+            // A worker's own descriptor 0 is its job pipe: every spelling of stdin goes through AddStdin.
             AddStdin();
         }
         else if (File.Exists(path))
@@ -74,12 +76,15 @@ internal sealed class InputDiscovery
             }
             else
             {
-                _warnings.Add($"{path}: not a regular file (FIFO, socket or device), skipped");
+                TakeStream(path, file);
             }
         }
         else if (Directory.Exists(path))
         {
-            Walk(new DirectoryInfo(path), path, "");
+            // A symlinked directory named on the command line is walked at its target, so files reached
+            // through it and through the real path are recognised as the same files.
+            var directory = new DirectoryInfo(path);
+            Walk(directory.ResolveLinkTarget(returnFinalTarget: true) as DirectoryInfo ?? directory, path, "");
         }
         else if (Path.Exists(path))
         {
@@ -108,6 +113,21 @@ internal sealed class InputDiscovery
         }
 
         _units.Add(new WorkUnit(_units.Count, $"/dev/fd/{descriptor}", StdinDisplayName, 0, Kind: InputKind.Stdin));
+    }
+
+    // A FIFO, a process substitution (<(zcat x.gz), i.e. /dev/fd/63) or a device named on the command line
+    // is read as a stream: the user asked for it. (Walking a directory skips them: a read could hang.)
+    // A /dev/fd/N descriptor is inherited by the workers, which read it directly rather than reopen it.
+    private void TakeStream(string path, FileInfo file)
+    {
+        if (!_seen.Add(file.FullName))
+        {
+            return;
+        }
+
+        var isDescriptor = System.Text.RegularExpressions.Regex.IsMatch(path, "^/(dev|proc/self)/fd/[0-9]+$");
+        _units.Add(new WorkUnit(_units.Count, isDescriptor ? "/dev/fd/" + path[(path.LastIndexOf('/') + 1)..] : file.FullName, path, 0,
+            Kind: isDescriptor ? InputKind.Stdin : InputKind.File));
     }
 
     private void Walk(DirectoryInfo directory, string displayPath, string relativePath)
@@ -163,8 +183,9 @@ internal sealed class InputDiscovery
 
     private void Take(string displayPath, FileInfo file)
     {
-        var fullPath = file.FullName;
-        if (fullPath == _excludedPath || !_seen.Add(fullPath))
+        // A symlinked file counts as its target: `latest.csv -> 2015-02-01.csv` is read once.
+        var fullPath = file.LinkTarget is null ? file.FullName : file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName;
+        if (fullPath == _excludedPath || file.FullName == _excludedPath || !_seen.Add(fullPath))
         {
             return;
         }

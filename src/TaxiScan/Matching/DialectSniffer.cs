@@ -42,6 +42,12 @@ internal static class DialectSniffer
             sample = lastNewline < 0 ? sample : sample[..(lastNewline + 1)];
         }
 
+        var carriageReturn = sample.IndexOf((byte)'\r');
+        if (!sample.Contains((byte)'\n') && carriageReturn >= 0 && carriageReturn < sample.Length - 1)
+        {
+            return new SniffResult(null, "lines end in CR only (old Mac text), which is not supported; convert it first, e.g. tr '\\r' '\\n'", warnings);
+        }
+
         var hasQuote = sample.Contains((byte)'"');
         var bytes = sample.ToArray();
         DelimiterChoice delimiter;
@@ -58,6 +64,12 @@ internal static class DialectSniffer
         }
 
         var quoted = hasQuote && delimiter.Kind == DelimiterKind.Byte && !guessed;
+        if (records.Count == 0)
+        {
+            // An empty (or blank) file has no rows to search and no header to look a name up in.
+            return new SniffResult(new Dialect { Delimiter = delimiter, Quoted = quoted, IdColumn = Math.Max(0, spec.Column.Index - 1) }, null, warnings);
+        }
+
         var hasHeader = spec.Header switch
         {
             HeaderChoice.Present => records.Count > 0,
@@ -122,15 +134,18 @@ internal static class DialectSniffer
 
     private static (DelimiterChoice, List<byte[][]>, bool Guessed) DetectDelimiter(byte[] sample, bool hasQuote, bool wholeFile, List<string> warnings)
     {
-        (DelimiterChoice Choice, List<byte[][]> Records, int Fields)? best = null;
+        // A candidate that leaves the quotes well-formed beats one that does not: in `1;"POINT(1,2)";x` the
+        // commas split more fields, consistently, but only by cutting quoted fields apart.
+        (DelimiterChoice Choice, List<byte[][]> Records, int Fields, bool CleanQuotes)? best = null;
         foreach (var candidate in DelimiterCandidates)
         {
             var choice = DelimiterChoice.Of(candidate);
             var records = SplitConsistently(sample, choice, hasQuote, wholeFile);
             var fields = ConsistentFieldCount(records);
-            if (fields >= 2 && (best is null || fields > best.Value.Fields))
+            var clean = !hasQuote || QuotesAreClean(sample, choice, wholeFile);
+            if (fields >= 2 && (best is null || (clean && !best.Value.CleanQuotes) || (clean == best.Value.CleanQuotes && fields > best.Value.Fields)))
             {
-                best = (choice, records, fields);
+                best = (choice, records, fields, clean);
             }
         }
 
@@ -273,6 +288,26 @@ internal static class DialectSniffer
         return !text.IsEmpty && text.Length > (dot < 0 ? 0 : 1)
             && !whole.ContainsAnyExceptInRange((byte)'0', (byte)'9')
             && !fraction.ContainsAnyExceptInRange((byte)'0', (byte)'9');
+    }
+
+    /// <summary>Whether the sample reads as quoted CSV with this delimiter without a quoting error (a stray quote aside).</summary>
+    private static bool QuotesAreClean(byte[] sample, DelimiterChoice delimiter, bool wholeFile)
+    {
+        var problems = 0;
+        var options = CsvReaderOptions.Default with
+        {
+            HasHeader = false,
+            Separator = (char)delimiter.Byte,
+            AllowLineBreaksInQuotes = true,
+            OnMalformedRecord = record => problems += record.Reason is CsvMalformedReason.UnterminatedQuote && !wholeFile ? 0 : 1,
+        };
+        using var reader = CsvReader.Create(sample.AsMemory(), options);
+        var records = 0;
+        while (records++ < SampleRecords && reader.Read())
+        {
+        }
+
+        return problems == 0;
     }
 
     /// <summary>Splits the sample into records of fields (quotes removed), the way the scan will read them.</summary>

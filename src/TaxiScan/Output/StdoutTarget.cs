@@ -1,15 +1,15 @@
-using Microsoft.Win32.SafeHandles;
-
 namespace TaxiScan.Output;
 
 /// <summary>
 /// Rows to standard output (or to the descriptor it was moved to, see <see cref="TerminalLayout"/>),
-/// through a 1 MiB buffered <see cref="FileStream"/>: unlike <c>Console.Out</c>, which swallows EPIPE,
-/// it raises the broken-pipe error, so <c>taxiscan ... | head -1</c> stops early.
+/// through 1 MiB of buffer over a <see cref="DescriptorStream"/>: plain write(2) calls, so rows land at
+/// the descriptor's shared offset, and EPIPE is raised so <c>taxiscan ... | head -1</c> stops early.
 /// </summary>
 internal sealed class StdoutTarget(int descriptor) : IOutputTarget
 {
-    public Stream Stream { get; } = new FileStream(new SafeFileHandle(descriptor, ownsHandle: false), FileAccess.Write, 1 << 20);
+    public Stream Stream { get; } = OperatingSystem.IsWindows()
+        ? new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(descriptor, ownsHandle: false), FileAccess.Write, 1 << 20)
+        : new BufferedStream(new DescriptorStream(descriptor), 1 << 20);
 
     public void Commit() => Stream.Flush();
 

@@ -24,6 +24,9 @@ internal static partial class Posix
     [LibraryImport("libc", EntryPoint = "dup2", SetLastError = true)]
     public static partial int Dup2(int oldFd, int newFd);
 
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    public static unsafe partial nint Write(int fd, byte* buffer, nint count);
+
     [LibraryImport("libc", EntryPoint = "isatty")]
     public static partial int IsATty(int fd);
 

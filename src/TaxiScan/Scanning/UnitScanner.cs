@@ -46,6 +46,12 @@ internal sealed class UnitScanner
         }
 
         var wholeFile = filled < _sample.Length;
+        if (_sample.AsSpan(0, filled).StartsWith([(byte)0xFF, (byte)0xFE]) || _sample.AsSpan(0, filled).StartsWith([(byte)0xFE, (byte)0xFF]))
+        {
+            // Every other byte would be NUL: rows would all be "binary" and the file would look empty of the ids.
+            throw new UnitRejectedException("UTF-16 text (byte order mark) is not supported; convert it first, e.g. iconv -f UTF-16 -t UTF-8");
+        }
+
         var bom = _sample.AsSpan(0, filled).StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
         tally.Bytes = bom;
         var sniffed = DialectSniffer.Sniff(_sample.AsSpan(bom, filled - bom), wholeFile, _spec, _encoding);

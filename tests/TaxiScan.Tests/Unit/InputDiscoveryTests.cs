@@ -63,7 +63,7 @@ public class InputDiscoveryTests
     }
 
     [Fact]
-    public void A_fifo_is_skipped_with_a_warning_not_opened()
+    public void A_fifo_is_skipped_when_walking_but_read_as_a_stream_when_named()
     {
         using var dir = new TempDir();
         dir.Create("a.csv", "x");
@@ -77,7 +77,8 @@ public class InputDiscoveryTests
         var named = InputDiscovery.Run([fifo], outputPath: null);
 
         Assert.Equal(["a.csv"], walked.Units.Select(u => Path.GetFileName(u.Path)));
-        Assert.Empty(named.Units);
-        Assert.Contains("not a regular file", Assert.Single(named.Warnings), StringComparison.Ordinal);
+        var unit = Assert.Single(named.Units);
+        Assert.Equal((fifo, 0L, InputKind.File), (unit.Path, unit.Length, unit.Kind));
+        Assert.Empty(named.Warnings);
     }
 }
