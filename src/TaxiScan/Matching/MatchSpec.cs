@@ -35,7 +35,8 @@ internal readonly record struct ColumnChoice(int Index, string? Name)
 {
     public static ColumnChoice First => new(1, null);
 
-    public override string ToString() => Name is null ? $"column {Index}" : $"column '{Name}'";
+    /// <summary>As the user wrote it (shown as the default in --help).</summary>
+    public override string ToString() => Name ?? Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>The field separator the user chose, if any.</summary>
@@ -46,6 +47,14 @@ internal readonly record struct DelimiterChoice(DelimiterKind Kind, byte Byte)
     public static DelimiterChoice SpaceRuns => new(DelimiterKind.SpaceRuns, (byte)' ');
 
     public static DelimiterChoice Of(byte delimiter) => new(DelimiterKind.Byte, delimiter);
+
+    /// <summary>As the user would write it (shown as the default in --help).</summary>
+    public override string ToString() => Kind switch
+    {
+        DelimiterKind.Auto => "auto",
+        DelimiterKind.SpaceRuns => "space",
+        _ => Dialect.Printable(Byte),
+    };
 }
 
 internal enum DelimiterKind : byte
