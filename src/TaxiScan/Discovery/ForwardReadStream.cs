@@ -2,7 +2,7 @@ namespace TaxiScan.Discovery;
 
 /// <summary>
 /// Input-stage plumbing: the base of the read-only, forward-only streams handed out for decompressed
-/// inputs. A subclass implements <see cref="Read(Span{byte})"/>; everything a scanner must not do
+/// inputs, and of the scanners' own (<c>PrefixedStream</c>, <c>RetainingStream</c>). A subclass implements <see cref="Read(Span{byte})"/>; everything a scanner must not do
 /// (seek, write, ask for a length) throws <see cref="NotSupportedException"/>.
 /// </summary>
 internal abstract class ForwardReadStream : Stream

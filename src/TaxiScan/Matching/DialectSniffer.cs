@@ -56,7 +56,7 @@ internal static class DialectSniffer
         if (spec.Delimiter.Kind != DelimiterKind.Auto)
         {
             delimiter = spec.Delimiter;
-            records = SplitConsistently(bytes, delimiter, hasQuote, wholeFile);
+            records = SplitConsistently(bytes, delimiter, hasQuote, wholeFile, out _);
         }
         else
         {
@@ -140,9 +140,8 @@ internal static class DialectSniffer
         foreach (var candidate in DelimiterCandidates)
         {
             var choice = DelimiterChoice.Of(candidate);
-            var records = SplitConsistently(sample, choice, hasQuote, wholeFile);
+            var records = SplitConsistently(sample, choice, hasQuote, wholeFile, out var clean);
             var fields = ConsistentFieldCount(records);
-            var clean = !hasQuote || QuotesAreClean(sample, choice, wholeFile);
             if (fields >= 2 && (best is null || (clean && !best.Value.CleanQuotes) || (clean == best.Value.CleanQuotes && fields > best.Value.Fields)))
             {
                 best = (choice, records, fields, clean);
@@ -154,7 +153,7 @@ internal static class DialectSniffer
             return (found.Choice, found.Records, false);
         }
 
-        var blankRecords = Split(sample, DelimiterChoice.SpaceRuns, hasQuote, wholeFile);
+        var blankRecords = Split(sample, DelimiterChoice.SpaceRuns, hasQuote, wholeFile, out _);
         if (ConsistentFieldCount(blankRecords) >= 2)
         {
             return (DelimiterChoice.SpaceRuns, blankRecords, false);
@@ -166,7 +165,7 @@ internal static class DialectSniffer
         }
 
         var comma = DelimiterChoice.Of((byte)',');
-        return (comma, Split(sample, comma, quoted: false, wholeFile), true);
+        return (comma, Split(sample, comma, quoted: false, wholeFile, out _), true);
     }
 
     /// <summary>
@@ -187,15 +186,16 @@ internal static class DialectSniffer
 
     // A broken quote early in a file can make one record of the rest of the sample. When the sample does
     // not split consistently with quoted line breaks allowed, it is split again with every line a record.
-    private static List<byte[][]> SplitConsistently(byte[] sample, DelimiterChoice delimiter, bool hasQuote, bool wholeFile)
+    // cleanQuotes tells whether quoted line breaks allowed, the sample reads without a quoting error.
+    private static List<byte[][]> SplitConsistently(byte[] sample, DelimiterChoice delimiter, bool hasQuote, bool wholeFile, out bool cleanQuotes)
     {
-        var records = Split(sample, delimiter, hasQuote, wholeFile);
+        var records = Split(sample, delimiter, hasQuote, wholeFile, out cleanQuotes);
         if (!hasQuote || delimiter.Kind != DelimiterKind.Byte || ConsistentFieldCount(records) > 0)
         {
             return records;
         }
 
-        var byLine = Split(sample, delimiter, hasQuote, wholeFile, lineBreaksInQuotes: false);
+        var byLine = Split(sample, delimiter, hasQuote, wholeFile, out _, lineBreaksInQuotes: false);
         return ConsistentFieldCount(byLine) > 0 ? byLine : records;
     }
 
@@ -290,37 +290,24 @@ internal static class DialectSniffer
             && !fraction.ContainsAnyExceptInRange((byte)'0', (byte)'9');
     }
 
-    /// <summary>Whether the sample reads as quoted CSV with this delimiter without a quoting error (a stray quote aside).</summary>
-    private static bool QuotesAreClean(byte[] sample, DelimiterChoice delimiter, bool wholeFile)
-    {
-        var problems = 0;
-        var options = CsvReaderOptions.Default with
-        {
-            HasHeader = false,
-            Separator = (char)delimiter.Byte,
-            AllowLineBreaksInQuotes = true,
-            OnMalformedRecord = record => problems += record.Reason is CsvMalformedReason.UnterminatedQuote && !wholeFile ? 0 : 1,
-        };
-        using var reader = CsvReader.Create(sample.AsMemory(), options);
-        var records = 0;
-        while (records++ < SampleRecords && reader.Read())
-        {
-        }
-
-        return problems == 0;
-    }
-
-    /// <summary>Splits the sample into records of fields (quotes removed), the way the scan will read them.</summary>
-    internal static List<byte[][]> Split(byte[] sample, DelimiterChoice delimiter, bool quoted, bool wholeFile, bool lineBreaksInQuotes = true)
+    /// <summary>
+    /// Splits the sample into records of fields (quotes removed), the way the scan will read them.
+    /// <paramref name="cleanQuotes"/>: no record had a quoting problem (of any kind; a quote left open by
+    /// the sample's cut aside). Always true for unquoted reading.
+    /// </summary>
+    internal static List<byte[][]> Split(byte[] sample, DelimiterChoice delimiter, bool quoted, bool wholeFile, out bool cleanQuotes, bool lineBreaksInQuotes = true)
     {
         var records = new List<byte[][]>();
+        cleanQuotes = true;
         if (delimiter.Kind == DelimiterKind.Byte && quoted)
         {
+            var problems = 0;
             var options = CsvReaderOptions.Default with
             {
                 HasHeader = false,
                 Separator = (char)delimiter.Byte,
                 AllowLineBreaksInQuotes = lineBreaksInQuotes,
+                OnMalformedRecord = record => problems += record.Reason is CsvMalformedReason.UnterminatedQuote && !wholeFile ? 0 : 1,
             };
             using var reader = CsvReader.Create(sample.AsMemory(), options);
             while (records.Count < SampleRecords && reader.Read())
@@ -340,6 +327,7 @@ internal static class DialectSniffer
                 records.RemoveAt(records.Count - 1);
             }
 
+            cleanQuotes = problems == 0;
             return records;
         }
 

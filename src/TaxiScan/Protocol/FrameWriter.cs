@@ -37,26 +37,12 @@ internal sealed class FrameWriter(Stream pipe) : IDisposable
     /// Sends whole rows of one unit: <paramref name="rows"/> then <paramref name="tail"/> (a terminator
     /// added to a last line that had none). The caller never passes part of a row.
     /// </summary>
-    public void Rows(int unit, ReadOnlySpan<byte> rows, ReadOnlySpan<byte> tail = default)
-    {
-        _header[0] = (byte)FrameType.Rows;
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_header.AsSpan(1), 4 + rows.Length + tail.Length);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_header.AsSpan(5), unit);
-        Guard(() => _out.Write(_header, 0, HeaderSize + 4));
-        Guard(rows, span => _out.Write(span));
-        Guard(tail, span => _out.Write(span));
-    }
+    public void Rows(int unit, ReadOnlySpan<byte> rows, ReadOnlySpan<byte> tail = default) =>
+        WriteUnitBytes(FrameType.Rows, unit, rows, tail);
 
     /// <summary>Sends a unit's header line: <paramref name="header"/> then <paramref name="tail"/> (an added terminator).</summary>
-    public void Header(int unit, ReadOnlySpan<byte> header, ReadOnlySpan<byte> tail = default)
-    {
-        _header[0] = (byte)FrameType.Header;
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_header.AsSpan(1), 4 + header.Length + tail.Length);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_header.AsSpan(5), unit);
-        Guard(() => _out.Write(_header, 0, HeaderSize + 4));
-        Guard(header, span => _out.Write(span));
-        Guard(tail, span => _out.Write(span));
-    }
+    public void Header(int unit, ReadOnlySpan<byte> header, ReadOnlySpan<byte> tail = default) =>
+        WriteUnitBytes(FrameType.Header, unit, header, tail);
 
     public void Flush() => Guard(_out.Flush);
 
@@ -64,6 +50,18 @@ internal sealed class FrameWriter(Stream pipe) : IDisposable
 
     private static PayloadWriter Stats(PayloadWriter payload, UnitStats stats) =>
         payload.Int64(stats.Bytes).Int64(stats.Rows).Int64(stats.Matched).Int64(stats.Malformed).Int64(stats.ElapsedMicroseconds);
+
+    // Rows and Header frames: the unit index, then the bytes written straight from the caller's spans
+    // (no copy into the payload buffer: a Rows frame carries up to 256 KiB).
+    private void WriteUnitBytes(FrameType type, int unit, ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> tail)
+    {
+        _header[0] = (byte)type;
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_header.AsSpan(1), 4 + bytes.Length + tail.Length);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_header.AsSpan(5), unit);
+        Guard(() => _out.Write(_header, 0, HeaderSize + 4));
+        Guard(bytes, span => _out.Write(span));
+        Guard(tail, span => _out.Write(span));
+    }
 
     private void Write(FrameType type, PayloadWriter payload)
     {

@@ -17,7 +17,8 @@ internal sealed class LineScanner(QuotedScanner quoted)
     /// <summary>The longest row kept; a longer one is reported as malformed and skipped, so memory stays bounded.</summary>
     public const int MaxRowBytes = 16 << 20;
 
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
+    /// <summary>The terminator given to a last line that has none (both paths).</summary>
+    internal static readonly byte[] NewLine = "\n"u8.ToArray();
 
     private byte[] _buffer = new byte[BlockSize];
 

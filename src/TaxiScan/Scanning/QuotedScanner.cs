@@ -15,7 +15,6 @@ namespace TaxiScan.Scanning;
 internal sealed class QuotedScanner
 {
     private const int ProgressEveryRecords = 4096;
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
 
     public void Scan(Stream input, UnitPlan plan, IScanSink sink, UnitTally tally, CancellationToken cancellation)
     {
@@ -87,7 +86,7 @@ internal sealed class QuotedScanner
 
                 badQuoting = null;
                 var record = tap.Slice(start, nextRecordAt);
-                var added = terminator == 0 ? NewLine : default;
+                var added = terminator == 0 ? LineScanner.NewLine : default;
                 if (tally.HeaderPending)
                 {
                     tally.HeaderPending = false;

@@ -1,3 +1,5 @@
+using TaxiScan.Discovery;
+
 namespace TaxiScan.Scanning;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace TaxiScan.Scanning;
 /// record without its terminator), and can restart part-way after a broken quote. Memory stays bounded:
 /// the quoted path releases everything before the record it is on.
 /// </summary>
-internal sealed class RetainingStream(Stream source) : Stream
+internal sealed class RetainingStream(Stream source) : ForwardReadStream
 {
     private byte[] _kept = new byte[256 * 1024];
     private int _keptLength;
@@ -15,18 +17,6 @@ internal sealed class RetainingStream(Stream source) : Stream
 
     /// <summary>Bytes read from the source so far.</summary>
     public long BytesRead => _keptStart + _keptLength;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -83,14 +73,4 @@ internal sealed class RetainingStream(Stream source) : Stream
         bytes.CopyTo(_kept.AsSpan(_keptLength));
         _keptLength += bytes.Length;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
