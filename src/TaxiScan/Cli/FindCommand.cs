@@ -204,6 +204,7 @@ internal sealed class FindCommand : Command
             Header = result.GetValue(HeaderOption) ? HeaderChoice.Present : result.GetValue(NoHeaderOption) ? HeaderChoice.Absent : HeaderChoice.Auto,
             InputEncoding = encoding,
             OutputUtf8 = result.GetValue(OutputEncodingOption) is not null,
+            ExamineEveryRow = result.GetValue(StrictOption),
         };
         _ = IdTest.Create(match.Ids, match.Numeric, TextEncodings.Get(encoding)); // rejects a non-integer id under --numeric
         return new ScanOptions

@@ -44,6 +44,12 @@ internal sealed class IdSet
 
     public int Count => _ids.Length;
 
+    /// <summary>The ids' bytes, each once.</summary>
+    public IReadOnlyList<byte[]> All => _ids;
+
+    /// <summary>The only id (for a set of one).</summary>
+    public byte[] Single => _ids.Length == 1 ? _ids[0] : throw new InvalidOperationException("the set has more than one id");
+
     public bool Contains(ReadOnlySpan<byte> candidate)
     {
         if (candidate.Length < _minLength || candidate.Length > _maxLength)

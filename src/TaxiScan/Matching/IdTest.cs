@@ -46,6 +46,12 @@ internal sealed class IdTest
         return new IdTest(new IdSet(canonical, Encoding.ASCII), numeric: true);
     }
 
+    /// <summary>The ids as bytes (in numeric mode, their canonical integers).</summary>
+    public IdSet Set => _ids;
+
+    /// <summary>Ids are compared as integers.</summary>
+    public bool Numeric => _numeric;
+
     public bool Matches(ReadOnlySpan<byte> field)
     {
         if (!_numeric)

@@ -28,6 +28,12 @@ internal sealed record MatchSpec
 
     /// <summary>Convert output rows from <see cref="InputEncoding"/> to UTF-8.</summary>
     public bool OutputUtf8 { get; init; }
+
+    /// <summary>
+    /// Judge every row on the exact path (<c>--strict</c>), so that every malformed row is found; by
+    /// default the fast path skips rows that cannot match without splitting them into fields.
+    /// </summary>
+    public bool ExamineEveryRow { get; init; }
 }
 
 /// <summary>How the id column was chosen: <c>-c 5</c> (1-based <see cref="Index"/>) or <c>-c TAXI_ID</c> (<see cref="Name"/>).</summary>

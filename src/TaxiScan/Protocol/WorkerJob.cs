@@ -37,6 +37,7 @@ internal sealed record WorkerJob(
             .Byte((byte)Match.Header)
             .String(Match.InputEncoding)
             .Byte(Match.OutputUtf8 ? (byte)1 : (byte)0)
+            .Byte(Match.ExamineEveryRow ? (byte)1 : (byte)0)
             .String(LogFilePath ?? "")
             .Byte(Verbose ? (byte)1 : (byte)0)
             .Int32(Units.Count);
@@ -92,6 +93,7 @@ internal sealed record WorkerJob(
             Header = (HeaderChoice)fields.Byte(),
             InputEncoding = fields.String(),
             OutputUtf8 = fields.Byte() == 1,
+            ExamineEveryRow = fields.Byte() == 1,
         };
         var logFile = fields.String();
         var verbose = fields.Byte() == 1;

@@ -4,9 +4,11 @@ namespace TaxiScan.Scanning;
 
 /// <summary>
 /// The line path of the scanning stage, for unquoted data (nearly every large GPS file): reads the input
-/// in large blocks, cuts it into rows at <c>\n</c> (a CRLF row keeps its <c>\r</c> for the output but not
-/// for matching) and asks the matcher about each row. At the first row holding a double quote it hands
-/// the rest of the file to the <see cref="QuotedScanner"/>, so a quoted field is never split by guesswork.
+/// in large blocks and, block by block, takes the fast path (a vectorised search for candidate rows, the
+/// rest skipped unsplit) or the exact path (cuts every row at <c>\n</c> and asks the matcher about it).
+/// Both give the same rows; a CRLF row keeps its <c>\r</c> for the output but not for matching. At the
+/// first row holding a double quote it hands the rest of the file to the <see cref="QuotedScanner"/>,
+/// so a quoted field is never split by guesswork.
 /// One instance per worker; its block buffer is reused from unit to unit.
 /// </summary>
 internal sealed class LineScanner(QuotedScanner quoted)
@@ -70,36 +72,20 @@ internal sealed class LineScanner(QuotedScanner quoted)
             filled += read;
             tally.Bytes += read;
 
-            // One vectorised look per block: rows are only checked for quotes in blocks that hold one.
-            var blockHasQuote = plan.HandOverAtQuote && _buffer.AsSpan(searchFrom, filled - searchFrom).Contains((byte)'"');
-            while (true)
+            // The whole lines now in the buffer: from the unfinished row's start to the last line break.
+            var lastBreak = _buffer.AsSpan(searchFrom, filled - searchFrom).LastIndexOf((byte)'\n');
+            if (lastBreak >= 0)
             {
-                var newline = _buffer.AsSpan(searchFrom, filled - searchFrom).IndexOf((byte)'\n');
-                if (newline < 0)
+                var linesEnd = searchFrom + lastBreak + 1;
+                if (skippingLongRow || !TryFastPath(_buffer.AsSpan(rowStart, linesEnd - rowStart), plan, sink, tally))
                 {
-                    break;
-                }
-
-                var rowEnd = searchFrom + newline + 1;
-                if (skippingLongRow)
-                {
-                    skippingLongRow = false;
-                }
-                else
-                {
-                    var row = _buffer.AsSpan(rowStart, rowEnd - rowStart);
-                    if (blockHasQuote && row.Contains((byte)'"'))
+                    if (!ScanRowByRow(input, rowStart, linesEnd, filled, ref skippingLongRow, plan, sink, tally, cancellation))
                     {
-                        HandOver(input, rowStart, filled, plan, sink, tally, cancellation);
-                        return;
+                        return; // handed over to the quoted path
                     }
-
-                    OnRow(row, hasTerminator: true, plan, sink, tally);
                 }
 
-                tally.Line++;
-                rowStart = rowEnd;
-                searchFrom = rowEnd;
+                rowStart = linesEnd;
             }
 
             sink.OnBlock(tally.Bytes, tally.Rows, tally.Matched);
@@ -120,6 +106,87 @@ internal sealed class LineScanner(QuotedScanner quoted)
         sink.OnBlock(tally.Bytes, tally.Rows, tally.Matched);
     }
 
+    /// <summary>
+    /// The fast path over whole lines: only candidate rows (<see cref="CandidateSearch"/>) are cut out and
+    /// checked; the lines are counted in bulk. Declines (returns false) when the block needs the exact
+    /// path: the header is still to come, or the census shows binary data, a quote the quoted path must
+    /// read, or fewer delimiters than its lines need (a short or undelimited row to report).
+    /// </summary>
+    private static bool TryFastPath(ReadOnlySpan<byte> lines, UnitPlan plan, IScanSink sink, UnitTally tally)
+    {
+        if (plan.Search is not { } search || tally.HeaderPending)
+        {
+            return false;
+        }
+
+        var dialect = plan.Dialect;
+        var census = BlockCensus.Of(lines, dialect.Delimiter.Byte);
+        var delimitersPerRow = Math.Max(1, Math.Max(dialect.IdColumn, dialect.ExpectedFields - 1));
+        if (census.HasNul || (census.HasQuote && plan.HandOverAtQuote)
+            || (dialect.Delimiter.Kind == DelimiterKind.Byte && census.Delimiters < (long)census.LineBreaks * delimitersPerRow))
+        {
+            return false;
+        }
+
+        var countedTo = 0;          // line numbers are only worked out for a malformed candidate
+        var countedLine = tally.Line;
+        var at = 0;
+        int candidate;
+        while (at < lines.Length && (candidate = search.NextCandidate(lines, at)) >= 0)
+        {
+            var end = candidate + lines[candidate..].IndexOf((byte)'\n') + 1;
+            var row = lines[candidate..end];
+            var content = Content(row, hasTerminator: true);
+            var verdict = plan.LineMatcher.Classify(content);
+            if (verdict == RowVerdict.Malformed)
+            {
+                countedLine += lines[countedTo..candidate].Count((byte)'\n');
+                countedTo = candidate;
+            }
+
+            Settle(verdict, row, content, hasTerminator: true, countedLine, plan, sink, tally);
+            at = end;
+        }
+
+        tally.Rows += census.LineBreaks;
+        tally.Line += census.LineBreaks;
+        return true;
+    }
+
+    /// <summary>The exact path over whole lines <c>[from, to)</c>: every row is cut out and judged.</summary>
+    /// <returns>False when a row holding a quote handed the rest of the file to the quoted path.</returns>
+    private bool ScanRowByRow(
+        Stream input, int from, int to, int filled, ref bool skippingLongRow, UnitPlan plan, IScanSink sink, UnitTally tally, CancellationToken cancellation)
+    {
+        // One vectorised look per block: rows are only checked for quotes in blocks that hold one.
+        var blockHasQuote = plan.HandOverAtQuote && _buffer.AsSpan(from, to - from).Contains((byte)'"');
+        var rowStart = from;
+        while (rowStart < to)
+        {
+            var rowEnd = rowStart + _buffer.AsSpan(rowStart, to - rowStart).IndexOf((byte)'\n') + 1;
+            if (skippingLongRow)
+            {
+                skippingLongRow = false;
+            }
+            else
+            {
+                var row = _buffer.AsSpan(rowStart, rowEnd - rowStart);
+                if (blockHasQuote && row.Contains((byte)'"'))
+                {
+                    HandOver(input, rowStart, filled, plan, sink, tally, cancellation);
+                    return false;
+                }
+
+                OnRow(row, hasTerminator: true, plan, sink, tally);
+            }
+
+            tally.Line++;
+            rowStart = rowEnd;
+        }
+
+        return true;
+    }
+
     // The rest of the file, from the row with the quote on, is read by the quoted path: the unread
     // part of the buffer first, then the stream. Its bytes are counted there, so uncount them here.
     private void HandOver(Stream input, int rowStart, int filled, UnitPlan plan, IScanSink sink, UnitTally tally, CancellationToken cancellation)
@@ -131,12 +198,7 @@ internal sealed class LineScanner(QuotedScanner quoted)
 
     private static void OnRow(ReadOnlySpan<byte> row, bool hasTerminator, UnitPlan plan, IScanSink sink, UnitTally tally)
     {
-        var content = hasTerminator ? row[..^1] : row;
-        if (content.Length > 0 && content[^1] == (byte)'\r')
-        {
-            content = content[..^1];
-        }
-
+        var content = Content(row, hasTerminator);
         if (content.IsEmpty)
         {
             return; // blank lines are not rows
@@ -150,7 +212,20 @@ internal sealed class LineScanner(QuotedScanner quoted)
         }
 
         tally.Rows++;
-        switch (plan.LineMatcher.Classify(content))
+        Settle(plan.LineMatcher.Classify(content), row, content, hasTerminator, tally.Line, plan, sink, tally);
+    }
+
+    // The row without its line terminator (\n or \r\n).
+    private static ReadOnlySpan<byte> Content(ReadOnlySpan<byte> row, bool hasTerminator)
+    {
+        var content = hasTerminator ? row[..^1] : row;
+        return content.Length > 0 && content[^1] == (byte)'\r' ? content[..^1] : content;
+    }
+
+    private static void Settle(
+        RowVerdict verdict, ReadOnlySpan<byte> row, ReadOnlySpan<byte> content, bool hasTerminator, long line, UnitPlan plan, IScanSink sink, UnitTally tally)
+    {
+        switch (verdict)
         {
             case RowVerdict.Match:
                 tally.Matched++;
@@ -159,7 +234,7 @@ internal sealed class LineScanner(QuotedScanner quoted)
             case RowVerdict.Malformed:
                 tally.Malformed++;
                 var (kind, reason) = plan.LineMatcher.Explain(content);
-                sink.OnMalformed(tally.Line, kind, reason);
+                sink.OnMalformed(line, kind, reason);
                 break;
             case RowVerdict.NoMatch:
                 break;

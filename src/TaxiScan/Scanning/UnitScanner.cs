@@ -21,9 +21,13 @@ internal sealed class UnitScanner
     private readonly QuotedScanner _quoted = new();
     private readonly LineScanner _lines;
     private readonly byte[] _sample = new byte[DialectSniffer.SampleBytes];
+    private readonly bool _exactPathOnly;
 
-    public UnitScanner(MatchSpec spec)
+    /// <param name="spec">What to match.</param>
+    /// <param name="exactPathOnly">Judge every row on the exact path (for <c>--strict</c>, and to test the fast path against).</param>
+    public UnitScanner(MatchSpec spec, bool exactPathOnly = false)
     {
+        _exactPathOnly = exactPathOnly;
         _spec = spec;
         _encoding = TextEncodings.Get(spec.InputEncoding);
         _ids = IdTest.Create(spec.Ids, spec.Numeric, _encoding);
@@ -67,9 +71,11 @@ internal sealed class UnitScanner
 
         sink.OnDialect(dialect);
         tally.HeaderPending = dialect.HasHeader;
+        // A guessed delimiter means the file did not look like CSV: judge each of its rows, to report them.
         var plan = everyRow
             ? new UnitPlan(dialect, EveryRowMatcher.Instance, Ids: null)
-            : new UnitPlan(dialect, new LineRowMatcher(_ids, dialect), _ids);
+            : new UnitPlan(dialect, new LineRowMatcher(_ids, dialect), _ids,
+                _exactPathOnly || dialect.DelimiterGuessed ? null : CandidateSearch.For(_ids, dialect));
         var stream = new PrefixedStream(_sample.AsMemory(bom, filled - bom), input);
         if (dialect.Quoted)
         {

@@ -46,7 +46,7 @@ internal static class WorkerEntry
     private static void ScanPartition(WorkerJob job, FrameWriter frames, ILogger log)
     {
         frames.Hello(job.WorkerIndex, Environment.ProcessId);
-        var scanner = new UnitScanner(job.Match);
+        var scanner = new UnitScanner(job.Match, exactPathOnly: job.Match.ExamineEveryRow);
         var transcoder = job.Match.OutputUtf8 && !TextEncodings.IsUtf8(job.Match.InputEncoding)
             ? new OutputTranscoder(TextEncodings.Get(job.Match.InputEncoding))
             : null;

@@ -110,11 +110,18 @@ internal sealed class WorkerProcess : IDisposable
         _process.Dispose();
     }
 
+    // The last lines a dying worker wrote, stack frames left out: an unhandled exception's message is
+    // what says why, and it comes before dozens of "   at ..." lines that would push it out of the tail.
     private static async Task<string> ReadTailAsync(StreamReader stderr)
     {
         var tail = new Queue<string>();
         while (await stderr.ReadLineAsync() is { } line)
         {
+            if (line.StartsWith("   at ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             if (tail.Count == 5)
             {
                 tail.Dequeue();
