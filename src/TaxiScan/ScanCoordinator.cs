@@ -26,6 +26,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Dictionary<int, byte[]> _headers = [];
+    private readonly Dictionary<int, SplitFile> _splitFiles = [];
     private IProgressView _view = new NullProgressView();
     private int _errors;
     private int _filesScanned;
@@ -76,7 +77,10 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
             return _errors > 0 ? ExitCodes.Error : ExitCodes.NoRowsFound;
         }
 
+        // Cut by bytes, so that one huge file keeps every worker busy; each worker gets a contiguous run of units.
+        units = RangeCutter.Cut(units, options.Workers);
         var partitions = Partitioner.Split(units, options.Workers);
+        FindSplitFiles(units);
         IOutputTarget target;
         try
         {
@@ -88,8 +92,11 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
             return ExitCodes.Error;
         }
 
-        var totalBytes = units.Sum(u => u.Length);
-        log.Debug("Scanning {Units} files ({Bytes} bytes) with {Workers} workers", units.Count, totalBytes, partitions.Count);
+        var totalBytes = units.Sum(u => u.Bytes);
+        var splitFiles = _splitFiles.Values.Distinct().ToList();
+        log.Information(
+            "Scanning {Bytes} bytes with {Workers} workers; {SplitFiles} files cut into {Parts} parts by bytes",
+            totalBytes, partitions.Count, splitFiles.Count, splitFiles.Sum(split => split.Count));
         var spillDirectory = options.OutputPath is null ? Path.GetTempPath() : Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!;
         using var spool = new RowSpool(SpoolMemoryBudget, spillDirectory);
         using var writer = new OrderedRowWriter(target.Stream, spool, units.Count, terminal.DeferRowsUntilBarsAreGone, options.PrintHeader);
@@ -152,55 +159,70 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         var messages = Channel.CreateBounded<WorkerMessage>(new BoundedChannelOptions(256) { SingleReader = true });
         var workers = new List<WorkerProcess>(partitions.Count);
         var pumps = new List<Task>(partitions.Count);
+        var owners = partitions.ToList();
         var settled = new bool[units.Count];
         var failedWorkers = 0;
+        var running = 0;
+
+        void Launch(Partition partition, WorkUnit[] work)
+        {
+            var job = new WorkerJob(partition.Index, options.Match, work, options.LogFilePath, options.Verbose);
+            var worker = WorkerProcess.Start(job);
+            workers.Add(worker);
+            running++;
+            _view.WorkerStarted(partition.Index, worker.Pid, partition.Bytes);
+            log.Debug("Worker {Worker} started: pid {WorkerPid}, {Units} units, {Bytes} bytes", partition.Index, worker.Pid, partition.Count, partition.Bytes);
+            pumps.Add(PumpAsync(worker, messages.Writer, abort.Token));
+        }
+
+        // A byte range held a quote: one more worker reads the file on from that range's start, quotes and all.
+        void ReadOn(WorkUnit tail)
+        {
+            var partition = new Partition(owners.Count, tail.Index, 1, tail.Bytes);
+            owners.Add(partition);
+            settled[tail.Index] = false;
+            log.Information("{File:l}: quotes in the data; reading it on from byte {Start} in one piece", tail.DisplayPath, tail.Range!.Value.Start);
+            Launch(partition, [tail]);
+        }
+
         try
         {
             foreach (var partition in partitions)
             {
-                var job = new WorkerJob(partition.Index, options.Match, Slice(units, partition), options.LogFilePath, options.Verbose);
-                var worker = WorkerProcess.Start(job);
-                workers.Add(worker);
-                _view.WorkerStarted(partition.Index, worker.Pid, partition.Bytes);
-                log.Debug("Worker {Worker} started: pid {WorkerPid}, {Units} files, {Bytes} bytes", partition.Index, worker.Pid, partition.Count, partition.Bytes);
-                pumps.Add(PumpAsync(worker, messages.Writer, abort.Token));
+                Launch(partition, Slice(units, partition));
             }
 
-            var running = workers.Count;
             while (running > 0)
             {
                 var message = await messages.Reader.ReadAsync(abort.Token);
                 switch (message)
                 {
                     case RowsMessage rows:
-                        EnsureOwned(partitions[rows.Worker], rows.Unit);
+                        EnsureOwned(owners[rows.Worker], rows.Unit);
                         writer.Append(rows.Unit, rows.Buffer, rows.Offset, rows.Count, ReturnToPool);
                         break;
                     case UnitStartedMessage started:
-                        EnsureOwned(partitions[started.Worker], started.Unit);
+                        EnsureOwned(owners[started.Worker], started.Unit);
                         _view.UnitStarted(started.Worker, units[started.Unit].DisplayPath);
                         break;
                     case ProgressMessage progress:
                         _view.Progress(progress.Worker, progress.Bytes, progress.Rows, progress.Matches);
                         break;
                     case DiagnosticMessage diagnostic:
-                        EnsureOwned(partitions[diagnostic.Worker], diagnostic.Unit);
-                        Report(log, diagnostic, units[diagnostic.Unit]);
-                        break;
-                    case UnitFinishedMessage finished:
-                        EnsureOwned(partitions[finished.Worker], finished.Unit);
-                        settled[finished.Unit] = true;
-                        _totals = _totals.Add(finished.Stats);
-                        if (finished.Status == UnitStatus.Complete)
+                        EnsureOwned(owners[diagnostic.Worker], diagnostic.Unit);
+                        if (_splitFiles.TryGetValue(diagnostic.Unit, out var split))
                         {
-                            _filesScanned++;
-                            writer.Complete(finished.Unit);
+                            split.Hold(diagnostic); // its line number is known once the ranges before it are done
                         }
                         else
                         {
-                            writer.Drop(finished.Unit);
+                            Report(log, diagnostic, units[diagnostic.Unit], linesBefore: 0);
                         }
 
+                        break;
+                    case UnitFinishedMessage finished:
+                        EnsureOwned(owners[finished.Worker], finished.Unit);
+                        Settle(finished, settled, units, writer, log, ReadOn);
                         break;
                     case WorkerExitedMessage exited:
                         running--;
@@ -209,7 +231,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
                         if (!succeeded)
                         {
                             failedWorkers++;
-                            ReportFailedWorker(log, exited, partitions[exited.Worker], units, settled, writer);
+                            ReportFailedWorker(log, exited, owners[exited.Worker], units, settled, writer, ReadOn);
                         }
 
                         break;
@@ -217,7 +239,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
                         _view.Progress(partitionFinished.Worker, partitionFinished.Totals.Bytes, partitionFinished.Totals.Rows, partitionFinished.Totals.Matched);
                         break;
                     case HeaderMessage header:
-                        EnsureOwned(partitions[header.Worker], header.Unit);
+                        EnsureOwned(owners[header.Worker], header.Unit);
                         _headers[header.Unit] = header.Header;
                         writer.SetHeader(header.Unit, header.Header);
                         break;
@@ -285,7 +307,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
     }
 
     private void ReportFailedWorker(
-        ILogger log, WorkerExitedMessage exited, Partition partition, IReadOnlyList<WorkUnit> units, bool[] settled, OrderedRowWriter writer)
+        ILogger log, WorkerExitedMessage exited, Partition partition, IReadOnlyList<WorkUnit> units, bool[] settled, OrderedRowWriter writer, Action<WorkUnit> readOn)
     {
         _errors++;
         var unfinished = new List<string>();
@@ -293,9 +315,8 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         {
             if (!settled[unit])
             {
-                settled[unit] = true;
                 unfinished.Add(units[unit].DisplayPath);
-                writer.Drop(unit);
+                Settle(new UnitFinishedMessage(exited.Worker, unit, UnitStatus.Failed, default), settled, units, writer, log, readOn);
             }
         }
 
@@ -306,9 +327,79 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
             exited.StderrTail.Length == 0 ? "" : $"; it said: {exited.StderrTail}");
     }
 
-    private void Report(ILogger log, DiagnosticMessage diagnostic, WorkUnit unit)
+    // A unit is done: its rows are committed (written in order) or dropped. A byte range waits for the
+    // other ranges of its file (see SplitFile).
+    private void Settle(
+        UnitFinishedMessage finished, bool[] settled, IReadOnlyList<WorkUnit> units, OrderedRowWriter writer, ILogger log, Action<WorkUnit> readOn)
     {
-        var where = diagnostic.Line > 0 ? $"{unit.DisplayPath}:{diagnostic.Line}" : unit.DisplayPath;
+        settled[finished.Unit] = true;
+        if (!_splitFiles.TryGetValue(finished.Unit, out var split))
+        {
+            Commit(finished, writer);
+            return;
+        }
+
+        if (!split.Record(finished))
+        {
+            return;
+        }
+
+        if (split.ReadOnFrom is { } readOnUnit)
+        {
+            ReportHeld(log, split, readOnUnit, units);
+            Commit(split.Finished(readOnUnit), writer, countFile: readOnUnit == split.FirstUnit);
+            return;
+        }
+
+        // All ranges are in. Ranges after one that held a quote were cut blind: their rows are dropped
+        // and the file is read on from that range's start. A failed range fails the whole file.
+        var quoted = split.AnyFailed ? null : split.FirstQuotedRange();
+        for (var unit = split.FirstUnit; unit < split.FirstUnit + split.Count; unit++)
+        {
+            if (unit == quoted)
+            {
+                writer.Discard(unit);
+                split.StartReadingOn(unit);
+                readOn(units[unit] with { Range = new ByteRange(units[unit].Range!.Value.Start, long.MaxValue) });
+            }
+            else if (unit > quoted)
+            {
+                writer.Drop(unit);
+            }
+            else
+            {
+                ReportHeld(log, split, unit, units);
+                Commit(split.AnyFailed ? split.Finished(unit) with { Status = UnitStatus.Failed } : split.Finished(unit), writer, countFile: unit == split.FirstUnit);
+            }
+        }
+    }
+
+    private void Commit(UnitFinishedMessage finished, OrderedRowWriter writer, bool countFile = true)
+    {
+        _totals = _totals.Add(finished.Stats);
+        if (finished.Status == UnitStatus.Complete)
+        {
+            _filesScanned += countFile ? 1 : 0;
+            writer.Complete(finished.Unit);
+        }
+        else
+        {
+            writer.Drop(finished.Unit);
+        }
+    }
+
+    private void ReportHeld(ILogger log, SplitFile split, int unit, IReadOnlyList<WorkUnit> units)
+    {
+        var linesBefore = split.LinesBefore(unit);
+        foreach (var diagnostic in split.Diagnostics(unit))
+        {
+            Report(log, diagnostic, units[unit], linesBefore);
+        }
+    }
+
+    private void Report(ILogger log, DiagnosticMessage diagnostic, WorkUnit unit, long linesBefore)
+    {
+        var where = diagnostic.Line > 0 ? $"{unit.DisplayPath}:{diagnostic.Line + linesBefore}" : unit.DisplayPath;
         if (diagnostic.Level == DiagnosticLevel.Error)
         {
             _errors++;
@@ -378,6 +469,31 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
     {
         _view.Dispose();
         _view = new NullProgressView();
+    }
+
+    // Consecutive byte ranges of one file are settled together (see SplitFile).
+    private void FindSplitFiles(IReadOnlyList<WorkUnit> units)
+    {
+        for (var first = 0; first < units.Count;)
+        {
+            var last = first;
+            while (units[first].Range is { IsBounded: true } && last + 1 < units.Count
+                && units[last + 1].Range is { Start: > 0 } && units[last + 1].Path == units[first].Path)
+            {
+                last++;
+            }
+
+            if (last > first)
+            {
+                var split = new SplitFile(first, last - first + 1);
+                for (var unit = first; unit <= last; unit++)
+                {
+                    _splitFiles[unit] = split;
+                }
+            }
+
+            first = last + 1;
+        }
     }
 
     private static void EnsureOwned(Partition partition, int unit)

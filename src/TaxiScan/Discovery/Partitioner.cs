@@ -20,8 +20,7 @@ internal static class Partitioner
             return partitions;
         }
 
-        // Weigh every unit at least one byte so that empty files still spread out.
-        var total = units.Sum(unit => Math.Max(1, unit.Length));
+        var total = units.Sum(RangeCutter.Weight);
         var first = 0;
         long done = 0;
         for (var p = 0; p < count; p++)
@@ -32,16 +31,16 @@ internal static class Partitioner
             var target = (double)total * (p + 1) / count;
             do
             {
-                bytes += Math.Max(1, units[last].Length);
+                bytes += RangeCutter.Weight(units[last]);
                 last++;
             }
-            while (last < units.Count - (partitionsLeft - 1) && done + bytes + Math.Max(1, units[last].Length) / 2.0 <= target);
+            while (last < units.Count - (partitionsLeft - 1) && done + bytes + RangeCutter.Weight(units[last]) / 2.0 <= target);
 
             if (p == count - 1)
             {
                 while (last < units.Count)
                 {
-                    bytes += Math.Max(1, units[last].Length);
+                    bytes += RangeCutter.Weight(units[last]);
                     last++;
                 }
             }

@@ -36,6 +36,15 @@ internal sealed class OrderedRowWriter(Stream output, RowSpool spool, int unitCo
         Advance();
     }
 
+    /// <summary>Forgets the rows received for a pending unit so far: it is read again from its start.</summary>
+    public void Discard(int unit)
+    {
+        if (_states[unit] == UnitState.Pending)
+        {
+            spool.Drop(unit);
+        }
+    }
+
     public void Drop(int unit)
     {
         if (_states[unit] == UnitState.Pending)

@@ -48,6 +48,11 @@ internal sealed class ShellProgressView : IProgressView
 
     public void WorkerStarted(int worker, int pid, long partitionBytes)
     {
+        if (!HasBar(worker))
+        {
+            return;
+        }
+
         lock (_gate)
         {
             _workers[worker].Pid = pid;
@@ -58,6 +63,11 @@ internal sealed class ShellProgressView : IProgressView
 
     public void UnitStarted(int worker, string displayPath)
     {
+        if (!HasBar(worker))
+        {
+            return;
+        }
+
         lock (_gate)
         {
             _workers[worker].CurrentFile = Path.GetFileName(displayPath);
@@ -66,6 +76,11 @@ internal sealed class ShellProgressView : IProgressView
 
     public void Progress(int worker, long bytes, long rows, long matches)
     {
+        if (!HasBar(worker))
+        {
+            return;
+        }
+
         lock (_gate)
         {
             var state = _workers[worker];
@@ -77,6 +92,11 @@ internal sealed class ShellProgressView : IProgressView
 
     public void WorkerFinished(int worker, bool succeeded)
     {
+        if (!HasBar(worker))
+        {
+            return;
+        }
+
         lock (_gate)
         {
             var state = _workers[worker];
@@ -94,6 +114,9 @@ internal sealed class ShellProgressView : IProgressView
     public void WriteLine(string line) => _overall.WriteErrorLine(line);
 
     public void Dispose() => _overall.Dispose();
+
+    // A worker started after the others (to read on through a file whose byte range held quotes) has no bar of its own.
+    private bool HasBar(int worker) => (uint)worker < (uint)_workers.Length;
 
     private void Redraw(int worker)
     {

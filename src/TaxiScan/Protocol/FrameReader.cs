@@ -86,7 +86,7 @@ internal sealed class FrameReader(Stream pipe, int worker)
     }
 
     private static UnitStats ReadStats(ref PayloadReader fields) =>
-        new(fields.Int64(), fields.Int64(), fields.Int64(), fields.Int64(), fields.Int64());
+        new(fields.Int64(), fields.Int64(), fields.Int64(), fields.Int64(), fields.Int64(), fields.Int64());
 
     private async ValueTask<int> ReadFullyAsync(Memory<byte> target, CancellationToken cancellation)
     {

@@ -49,7 +49,7 @@ internal sealed class FrameWriter(Stream pipe) : IDisposable
     public void Dispose() => _out.Dispose();
 
     private static PayloadWriter Stats(PayloadWriter payload, UnitStats stats) =>
-        payload.Int64(stats.Bytes).Int64(stats.Rows).Int64(stats.Matched).Int64(stats.Malformed).Int64(stats.ElapsedMicroseconds);
+        payload.Int64(stats.Bytes).Int64(stats.Rows).Int64(stats.Matched).Int64(stats.Malformed).Int64(stats.ElapsedMicroseconds).Int64(stats.Lines);
 
     // Rows and Header frames: the unit index, then the bytes written straight from the caller's spans
     // (no copy into the payload buffer: a Rows frame carries up to 256 KiB).

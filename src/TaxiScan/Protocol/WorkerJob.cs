@@ -44,7 +44,8 @@ internal sealed record WorkerJob(
         foreach (var unit in Units)
         {
             payload.Int32(unit.Index).String(unit.Path).String(unit.DisplayPath).Int64(unit.Length).Byte(unit.EveryRow ? (byte)1 : (byte)0)
-                .Byte((byte)unit.Kind).String(unit.Member ?? "");
+                .Byte((byte)unit.Kind).String(unit.Member ?? "")
+                .Byte(unit.Range is null ? (byte)0 : (byte)1).Int64(unit.Range?.Start ?? 0).Int64(unit.Range?.End ?? 0);
         }
 
         Span<byte> length = stackalloc byte[4];
@@ -102,7 +103,8 @@ internal sealed record WorkerJob(
         {
             var (index, path, display, size, everyRow) = (fields.Int32(), fields.String(), fields.String(), fields.Int64(), fields.Byte() == 1);
             var (kind, member) = ((InputKind)fields.Byte(), fields.String());
-            units[i] = new WorkUnit(index, path, display, size, everyRow, kind, member.Length == 0 ? null : member);
+            var (hasRange, start, end) = (fields.Byte() == 1, fields.Int64(), fields.Int64());
+            units[i] = new WorkUnit(index, path, display, size, everyRow, kind, member.Length == 0 ? null : member, hasRange ? new ByteRange(start, end) : null);
         }
 
         return new WorkerJob(workerIndex, match, units, logFile.Length == 0 ? null : logFile, verbose);

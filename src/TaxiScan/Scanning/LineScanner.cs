@@ -191,6 +191,11 @@ internal sealed class LineScanner(QuotedScanner quoted)
     // part of the buffer first, then the stream. Its bytes are counted there, so uncount them here.
     private void HandOver(Stream input, int rowStart, int filled, UnitPlan plan, IScanSink sink, UnitTally tally, CancellationToken cancellation)
     {
+        if (!plan.QuotesAllowed)
+        {
+            throw new QuoteInRangeException();
+        }
+
         var unread = _buffer.AsSpan(rowStart, filled - rowStart).ToArray();
         tally.Bytes -= unread.Length;
         quoted.Scan(new PrefixedStream(unread, input), plan, sink, tally, cancellation);

@@ -1,4 +1,5 @@
 using System.Text;
+using TaxiScan.Discovery;
 using TaxiScan.Matching;
 
 namespace TaxiScan.Scanning;
@@ -6,10 +7,13 @@ namespace TaxiScan.Scanning;
 /// <summary>A unit that cannot be searched at all (e.g. it has no column of the name asked for); the message says why.</summary>
 internal sealed class UnitRejectedException(string message) : Exception(message);
 
+/// <summary>A bounded byte range that holds a double quote: its cut may fall inside a quoted field (see <see cref="RowRangeStream"/>).</summary>
+internal sealed class QuoteInRangeException() : Exception("a byte range holds a quote");
+
 /// <summary>
 /// The scanning stage for one unit: reads the start of the input, drops a UTF-8 byte order mark, settles
 /// the dialect (<see cref="DialectSniffer"/>) and runs the line path or the quoted path over the whole
-/// input, sample included. One instance per worker.
+/// input, sample included, or over the rows of one byte range of it. One instance per worker.
 /// </summary>
 internal sealed class UnitScanner
 {
@@ -34,12 +38,18 @@ internal sealed class UnitScanner
         _lines = new LineScanner(_quoted);
     }
 
-    /// <param name="input">The unit's bytes, from the start.</param>
+    /// <summary>Scans a whole input (see the other overload).</summary>
+    public UnitStats Scan(Stream input, bool everyRow, IScanSink sink, CancellationToken cancellation) =>
+        Scan(input, range: null, everyRow, sink, cancellation);
+
+    /// <param name="input">The unit's bytes, from the start; seekable when <paramref name="range"/> is given.</param>
+    /// <param name="range">The byte range to scan; null for the whole input. Every range is sniffed from the file's start.</param>
     /// <param name="everyRow">The unit was selected whole (its id is in its path): every data row matches.</param>
     /// <param name="sink">Receives the dialect, the header, the matching rows and the malformed ones.</param>
     /// <param name="cancellation">Stops the scan between blocks.</param>
     /// <exception cref="UnitRejectedException">The unit's dialect does not allow the search.</exception>
-    public UnitStats Scan(Stream input, bool everyRow, IScanSink sink, CancellationToken cancellation)
+    /// <exception cref="QuoteInRangeException">A bounded range holds a quote.</exception>
+    public UnitStats Scan(Stream input, ByteRange? range, bool everyRow, IScanSink sink, CancellationToken cancellation)
     {
         var tally = new UnitTally();
         var filled = 0;
@@ -59,9 +69,10 @@ internal sealed class UnitScanner
         var bom = _sample.AsSpan(0, filled).StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
         tally.Bytes = bom;
         var sniffed = DialectSniffer.Sniff(_sample.AsSpan(bom, filled - bom), wholeFile, _spec, _encoding);
-        foreach (var warning in sniffed.Warnings)
+        var firstPart = range is not { Start: > 0 };
+        foreach (var warning in firstPart ? sniffed.Warnings : [])
         {
-            sink.OnWarning(warning);
+            sink.OnWarning(warning); // said once per file, by its first part
         }
 
         if (sniffed.Dialect is not { } dialect)
@@ -69,14 +80,34 @@ internal sealed class UnitScanner
             throw new UnitRejectedException(sniffed.Error!);
         }
 
-        sink.OnDialect(dialect);
-        tally.HeaderPending = dialect.HasHeader;
+        if (firstPart)
+        {
+            sink.OnDialect(dialect);
+        }
+
+        var quotesAllowed = range is not { IsBounded: true };
+        if (dialect.Quoted && !quotesAllowed)
+        {
+            throw new QuoteInRangeException();
+        }
+
+        tally.HeaderPending = dialect.HasHeader && firstPart;
         // A guessed delimiter means the file did not look like CSV: judge each of its rows, to report them.
         var plan = everyRow
-            ? new UnitPlan(dialect, EveryRowMatcher.Instance, Ids: null)
+            ? new UnitPlan(dialect, EveryRowMatcher.Instance, Ids: null, QuotesAllowed: quotesAllowed)
             : new UnitPlan(dialect, new LineRowMatcher(_ids, dialect), _ids,
-                _exactPathOnly || dialect.DelimiterGuessed ? null : CandidateSearch.For(_ids, dialect));
-        var stream = new PrefixedStream(_sample.AsMemory(bom, filled - bom), input);
+                _exactPathOnly || dialect.DelimiterGuessed ? null : CandidateSearch.For(_ids, dialect), quotesAllowed);
+        Stream stream;
+        if (range is { } part)
+        {
+            stream = new RowRangeStream(input, firstPart ? bom : part.Start, part.End, startsAtRow: firstPart);
+            tally.Bytes = firstPart ? bom : 0;
+        }
+        else
+        {
+            stream = new PrefixedStream(_sample.AsMemory(bom, filled - bom), input);
+        }
+
         if (dialect.Quoted)
         {
             _quoted.Scan(stream, plan, sink, tally, cancellation);

@@ -19,5 +19,5 @@ internal sealed class UnitTally
     /// <summary>The next record is the header (the file has one and it has not been seen yet).</summary>
     public bool HeaderPending;
 
-    public UnitStats ToStats() => new(Bytes, Rows, Matched, Malformed, (long)_clock.Elapsed.TotalMicroseconds);
+    public UnitStats ToStats() => new(Bytes, Rows, Matched, Malformed, (long)_clock.Elapsed.TotalMicroseconds, Line - 1);
 }

@@ -60,7 +60,13 @@ internal static class WorkerEntry
             try
             {
                 using var input = InputOpener.Open(unit.Kind, unit.Path, unit.Member);
-                stats = scanner.Scan(input, unit.EveryRow, sink, CancellationToken.None);
+                stats = scanner.Scan(input, unit.Range, unit.EveryRow, sink, CancellationToken.None);
+            }
+            catch (QuoteInRangeException)
+            {
+                // Not an error: the coordinator discards this range's rows and has the file read on from a safe cut.
+                frames.UnitFinished(unit.Index, UnitStatus.QuoteInRange, default);
+                continue;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or UnitRejectedException)
             {

@@ -1,0 +1,56 @@
+using TaxiScan.Protocol;
+
+namespace TaxiScan;
+
+/// <summary>
+/// The coordinator's record of one file cut into byte ranges (units <see cref="FirstUnit"/> onwards):
+/// what each range's worker reported, held until every range has reported. Only then is it known
+/// whether the cuts were safe (no range held a quote) and at which line of the whole file each range
+/// starts, which its diagnostics need (a worker counts lines from its range's start).
+/// </summary>
+internal sealed class SplitFile(int firstUnit, int count)
+{
+    private readonly UnitFinishedMessage?[] _finished = new UnitFinishedMessage?[count];
+    private readonly List<DiagnosticMessage>[] _diagnostics = [.. Enumerable.Range(0, count).Select(_ => new List<DiagnosticMessage>())];
+
+    public int FirstUnit => firstUnit;
+
+    public int Count => count;
+
+    /// <summary>The range from which the rest of the file is being read whole, after it turned out to hold a quote.</summary>
+    public int? ReadOnFrom { get; private set; }
+
+    public bool Owns(int unit) => unit >= firstUnit && unit < firstUnit + count;
+
+    public void Hold(DiagnosticMessage diagnostic) => _diagnostics[diagnostic.Unit - firstUnit].Add(diagnostic);
+
+    /// <returns>True when every range (or the read-on unit) has reported.</returns>
+    public bool Record(UnitFinishedMessage finished)
+    {
+        _finished[finished.Unit - firstUnit] = finished;
+        return ReadOnFrom is { } unit ? finished.Unit == unit : _finished.All(each => each is not null);
+    }
+
+    public UnitFinishedMessage Finished(int unit) => _finished[unit - firstUnit]!;
+
+    public IReadOnlyList<DiagnosticMessage> Diagnostics(int unit) => _diagnostics[unit - firstUnit];
+
+    /// <summary>The first range that held a quote, if any.</summary>
+    public int? FirstQuotedRange()
+    {
+        var index = Array.FindIndex(_finished, each => each!.Status == UnitStatus.QuoteInRange);
+        return index < 0 ? null : firstUnit + index;
+    }
+
+    public bool AnyFailed => _finished.Any(each => each!.Status == UnitStatus.Failed);
+
+    /// <summary>The lines of the ranges before <paramref name="unit"/>: add them to its workers' line numbers.</summary>
+    public long LinesBefore(int unit) => _finished.Take(unit - firstUnit).Sum(each => each!.Stats.Lines);
+
+    /// <summary>Forget what <paramref name="unit"/> reported: it is read again, from its start to the end of the file.</summary>
+    public void StartReadingOn(int unit)
+    {
+        ReadOnFrom = unit;
+        _diagnostics[unit - firstUnit].Clear();
+    }
+}
