@@ -9,6 +9,10 @@ internal sealed class IdBytesSearch(byte[] id) : CandidateSearch
 {
     private readonly byte[] _id = id;
 
+    public override PairFilter? Pair => _id.Length >= 2 ? new(_id[0], _id[^1], _id.Length - 1) : null;
+
+    public override int RowOfHit(ReadOnlySpan<byte> lines, int hit) => lines[hit..].StartsWith(_id) ? RowStartOf(lines, 0, hit) : -1;
+
     public override int NextCandidate(ReadOnlySpan<byte> lines, int from)
     {
         if (_id.Length == 0)

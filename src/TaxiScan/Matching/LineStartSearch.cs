@@ -11,6 +11,12 @@ internal sealed class LineStartSearch(byte[] id) : CandidateSearch
     private readonly byte[] _id = id;
     private readonly byte[] _needle = [(byte)'\n', .. id];
 
+    public override PairFilter? Pair => new((byte)'\n', _id[^1], _id.Length);
+
+    public override int RowOfHit(ReadOnlySpan<byte> lines, int hit) => lines[(hit + 1)..].StartsWith(_id) ? hit + 1 : -1;
+
+    public override bool FirstRowIsCandidate(ReadOnlySpan<byte> lines) => lines.StartsWith(_id);
+
     public override int NextCandidate(ReadOnlySpan<byte> lines, int from)
     {
         if (lines[from..].StartsWith(_id))

@@ -1,76 +1,94 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using TaxiScan.Matching;
 
 namespace TaxiScan.Scanning;
 
 /// <summary>
 /// The fast path's look at a whole block, in one vectorised pass: how many line breaks and delimiters it
-/// holds, and whether it holds a NUL byte or a double quote. From these the line scanner knows the
-/// block's line count without cutting it into rows, and whether the block may skip the exact path:
-/// a NUL (binary data), a quote (the quoted path must read it) or too few delimiters for its lines
-/// (a short or undelimited row somewhere) sends the block through the row-by-row exact path instead.
-/// With 512-bit vectors the four questions cost about what one of them costs.
+/// holds, whether it holds a NUL byte or a double quote, and (given a <see cref="PairFilter"/>) where the
+/// candidate search's byte pair occurs. From these the line scanner knows the block's line count without
+/// cutting it into rows, where candidate rows may be, and whether the block may skip the exact path: a
+/// NUL (binary data), a quote (the quoted path must read it) or too few delimiters for its lines (a
+/// short or undelimited row somewhere) sends the block through the row-by-row exact path instead.
+/// Reading each byte once for all these questions is what makes the census nearly free next to the search.
 /// </summary>
 internal readonly record struct BlockCensus(int LineBreaks, int Delimiters, bool HasNul, bool HasQuote)
 {
-    public static BlockCensus Of(ReadOnlySpan<byte> block, byte delimiter)
+    /// <summary>Whether <see cref="Of"/> can apply a pair filter in its pass (it needs 512-bit vectors).</summary>
+    public static bool FiltersPairs => Vector512.IsHardwareAccelerated;
+
+    /// <param name="block">Whole lines.</param>
+    /// <param name="delimiter">The delimiter byte to count.</param>
+    /// <param name="pair">A byte pair to find, or null; only applied when <see cref="FiltersPairs"/>.</param>
+    /// <param name="pairHits">Receives, in ascending order, every position where <paramref name="pair"/> occurs.</param>
+    public static BlockCensus Of(ReadOnlySpan<byte> block, byte delimiter, PairFilter? pair = null, List<int>? pairHits = null)
     {
-        var lineBreaks = 0;
-        var delimiters = 0;
-        var nulOrQuote = Vector512<byte>.Zero;
-        var i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            ref var start = ref MemoryMarshal.GetReference(block);
-            var newline = Vector512.Create((byte)'\n');
-            var separator = Vector512.Create(delimiter);
-            var quote = Vector512.Create((byte)'"');
-            while (i <= block.Length - Vector512<byte>.Count)
-            {
-                // Count in byte lanes (a match is 0xFF, so subtracting it adds one) for at most 255
-                // vectors, then add the lanes up: no per-vector mask extraction or popcount.
-                var breakLanes = Vector512<byte>.Zero;
-                var delimiterLanes = Vector512<byte>.Zero;
-                var stop = Math.Min(block.Length - Vector512<byte>.Count, i + (254 * Vector512<byte>.Count)); // 255 vectors
-                for (; i <= stop; i += Vector512<byte>.Count)
-                {
-                    var chunk = Vector512.LoadUnsafe(ref start, (nuint)i);
-                    breakLanes -= Vector512.Equals(chunk, newline);
-                    delimiterLanes -= Vector512.Equals(chunk, separator);
-                    nulOrQuote |= Vector512.Equals(chunk, Vector512<byte>.Zero) | Vector512.Equals(chunk, quote);
-                }
-
-                lineBreaks += SumOfLanes(breakLanes);
-                delimiters += SumOfLanes(delimiterLanes);
-            }
-        }
-
-        else
+        if (!FiltersPairs)
         {
             // Without 512-bit vectors one pass costs more than the built-in searches, each vectorised at its best width.
             return new BlockCensus(block.Count((byte)'\n'), block.Count(delimiter), block.Contains((byte)0), block.Contains((byte)'"'));
         }
 
+        var lineBreaks = 0;
+        var delimiters = 0;
+        ulong nulOrQuote = 0;
+        var i = 0;
+        ref var start = ref MemoryMarshal.GetReference(block);
+        var newline = Vector512.Create((byte)'\n');
+        var separator = Vector512.Create(delimiter);
+        var quote = Vector512.Create((byte)'"');
+        if (pair is { } filter && pairHits is not null)
+        {
+            var first = Vector512.Create(filter.First);
+            var last = Vector512.Create(filter.Last);
+            for (; i <= block.Length - Vector512<byte>.Count - filter.Distance; i += Vector512<byte>.Count)
+            {
+                var chunk = Vector512.LoadUnsafe(ref start, (nuint)i);
+                var breaks = Vector512.Equals(chunk, newline).ExtractMostSignificantBits();
+                lineBreaks += BitOperations.PopCount(breaks);
+                delimiters += BitOperations.PopCount(Vector512.Equals(chunk, separator).ExtractMostSignificantBits());
+                nulOrQuote |= (Vector512.Equals(chunk, Vector512<byte>.Zero) | Vector512.Equals(chunk, quote)).ExtractMostSignificantBits();
+                var hits = (Vector512.Equals(chunk, first) & Vector512.Equals(Vector512.LoadUnsafe(ref start, (nuint)(i + filter.Distance)), last))
+                    .ExtractMostSignificantBits();
+                while (hits != 0)
+                {
+                    pairHits.Add(i + BitOperations.TrailingZeroCount(hits));
+                    hits &= hits - 1;
+                }
+            }
+
+            // The last bytes, where the pair's second byte would lie past the end of the block.
+            for (var at = i; at < block.Length - filter.Distance; at++)
+            {
+                if (block[at] == filter.First && block[at + filter.Distance] == filter.Last)
+                {
+                    pairHits.Add(at);
+                }
+            }
+        }
+        else
+        {
+            for (; i <= block.Length - Vector512<byte>.Count; i += Vector512<byte>.Count)
+            {
+                var chunk = Vector512.LoadUnsafe(ref start, (nuint)i);
+                lineBreaks += BitOperations.PopCount(Vector512.Equals(chunk, newline).ExtractMostSignificantBits());
+                delimiters += BitOperations.PopCount(Vector512.Equals(chunk, separator).ExtractMostSignificantBits());
+                nulOrQuote |= (Vector512.Equals(chunk, Vector512<byte>.Zero) | Vector512.Equals(chunk, quote)).ExtractMostSignificantBits();
+            }
+        }
+
         var tail = block[i..];
         var hasNul = tail.Contains((byte)0);
         var hasQuote = tail.Contains((byte)'"');
-        if (nulOrQuote != Vector512<byte>.Zero)
+        if (nulOrQuote != 0)
         {
             // Rare: only now tell the two apart.
             hasNul |= block[..i].Contains((byte)0);
             hasQuote |= block[..i].Contains((byte)'"');
         }
 
-        return new BlockCensus(
-            lineBreaks + tail.Count((byte)'\n'),
-            delimiters + tail.Count(delimiter),
-            hasNul,
-            hasQuote);
-    }
-
-    private static int SumOfLanes(Vector512<byte> lanes)
-    {
-        var (low, high) = Vector512.Widen(lanes);
-        return Vector512.Sum(low + high);
+        return new BlockCensus(lineBreaks + tail.Count((byte)'\n'), delimiters + tail.Count(delimiter), hasNul, hasQuote);
     }
 }

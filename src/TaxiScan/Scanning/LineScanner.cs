@@ -22,6 +22,7 @@ internal sealed class LineScanner(QuotedScanner quoted)
     /// <summary>The terminator given to a last line that has none (both paths).</summary>
     internal static readonly byte[] NewLine = "\n"u8.ToArray();
 
+    private readonly List<int> _pairHits = [];
     private byte[] _buffer = new byte[BlockSize];
 
     public void Scan(Stream input, UnitPlan plan, IScanSink sink, UnitTally tally, CancellationToken cancellation)
@@ -112,7 +113,7 @@ internal sealed class LineScanner(QuotedScanner quoted)
     /// path: the header is still to come, or the census shows binary data, a quote the quoted path must
     /// read, or fewer delimiters than its lines need (a short or undelimited row to report).
     /// </summary>
-    private static bool TryFastPath(ReadOnlySpan<byte> lines, UnitPlan plan, IScanSink sink, UnitTally tally)
+    private bool TryFastPath(ReadOnlySpan<byte> lines, UnitPlan plan, IScanSink sink, UnitTally tally)
     {
         if (plan.Search is not { } search || tally.HeaderPending)
         {
@@ -120,7 +121,9 @@ internal sealed class LineScanner(QuotedScanner quoted)
         }
 
         var dialect = plan.Dialect;
-        var census = BlockCensus.Of(lines, dialect.Delimiter.Byte);
+        var pair = BlockCensus.FiltersPairs ? search.Pair : null;
+        _pairHits.Clear();
+        var census = BlockCensus.Of(lines, dialect.Delimiter.Byte, pair, _pairHits);
         var delimitersPerRow = Math.Max(1, Math.Max(dialect.IdColumn, dialect.ExpectedFields - 1));
         if (census.HasNul || (census.HasQuote && plan.HandOverAtQuote)
             || (dialect.Delimiter.Kind == DelimiterKind.Byte && census.Delimiters < (long)census.LineBreaks * delimitersPerRow))
@@ -131,10 +134,17 @@ internal sealed class LineScanner(QuotedScanner quoted)
         var countedTo = 0;          // line numbers are only worked out for a malformed candidate
         var countedLine = tally.Line;
         var at = 0;
-        int candidate;
-        while (at < lines.Length && (candidate = search.NextCandidate(lines, at)) >= 0)
+        var nextHit = 0;
+        while (at < lines.Length)
         {
-            var end = candidate + lines[candidate..].IndexOf((byte)'\n') + 1;
+            var candidate = pair is null ? search.NextCandidate(lines, at) : NextCandidateOfHits(search, lines, at, ref nextHit);
+            if (candidate < 0)
+            {
+                break;
+            }
+
+            var end = candidate + lines[candidate..].IndexOf((byte)'\n') + 1; // whole lines: there is one
+
             var row = lines[candidate..end];
             var content = Content(row, hasTerminator: true);
             var verdict = plan.LineMatcher.Classify(content);
@@ -151,6 +161,27 @@ internal sealed class LineScanner(QuotedScanner quoted)
         tally.Rows += census.LineBreaks;
         tally.Line += census.LineBreaks;
         return true;
+    }
+
+    // The census found the search's byte pair at the positions in _pairHits: the next real candidate row at or after `at`.
+    private int NextCandidateOfHits(CandidateSearch search, ReadOnlySpan<byte> lines, int at, ref int nextHit)
+    {
+        if (at == 0 && search.FirstRowIsCandidate(lines))
+        {
+            return 0;
+        }
+
+        for (; nextHit < _pairHits.Count; nextHit++)
+        {
+            var row = search.RowOfHit(lines, _pairHits[nextHit]);
+            if (row >= at)
+            {
+                nextHit++;
+                return row;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The exact path over whole lines <c>[from, to)</c>: every row is cut out and judged.</summary>
