@@ -156,7 +156,9 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         IReadOnlyList<WorkUnit> units, IReadOnlyList<Partition> partitions, OrderedRowWriter writer, ILogger log, CancellationToken stop)
     {
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var messages = Channel.CreateBounded<WorkerMessage>(new BoundedChannelOptions(256) { SingleReader = true });
+        // Bounded: a Rows message holds up to 256 KiB, so 64 of them cap what waits here at 16 MiB; past
+        // that the pumps stop reading, the pipes fill and the workers wait (memory stays bounded).
+        var messages = Channel.CreateBounded<WorkerMessage>(new BoundedChannelOptions(64) { SingleReader = true });
         var workers = new List<WorkerProcess>(partitions.Count);
         var pumps = new List<Task>(partitions.Count);
         var owners = partitions.ToList();

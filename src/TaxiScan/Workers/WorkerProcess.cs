@@ -30,7 +30,7 @@ internal sealed class WorkerProcess : IDisposable
         _process = process;
         _pipe = pipe;
         Pid = process.Id;
-        Frames = new FrameReader(new BufferedStream(pipe, 1 << 20), index);
+        Frames = new FrameReader(new BufferedStream(pipe, 256 * 1024), index); // per worker: 64 workers hold 16 MiB
         _stdoutDrain = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
         _stderrTail = ReadTailAsync(process.StandardError);
 
