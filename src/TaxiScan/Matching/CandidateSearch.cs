@@ -17,16 +17,16 @@ internal abstract class CandidateSearch
     public abstract int NextCandidate(ReadOnlySpan<byte> lines, int from);
 
     /// <summary>
-    /// A byte pair every candidate's needle has, for the block census to find in its own pass; null when
-    /// the search has none. With it, <see cref="RowOfHit"/> and <see cref="FirstRowIsCandidate"/> replace
+    /// Bytes every candidate's needle has, for the block census to find in its own pass; null when the
+    /// search has none. With it, <see cref="RowOfHit"/> and <see cref="FirstRowIsCandidate"/> replace
     /// <see cref="NextCandidate"/>.
     /// </summary>
-    public virtual PairFilter? Pair => null;
+    public virtual NeedleFilter? Needle => null;
 
-    /// <summary>The candidate row that a pair found at <paramref name="hit"/> belongs to, or -1 when the needle is not there.</summary>
+    /// <summary>The candidate row that a filter hit at <paramref name="hit"/> belongs to, or -1 when the needle is not there.</summary>
     public virtual int RowOfHit(ReadOnlySpan<byte> lines, int hit) => throw new NotSupportedException();
 
-    /// <summary>Whether the block's first row is a candidate that no pair can point to (it has no line break before it).</summary>
+    /// <summary>Whether the block's first row is a candidate that no filter hit can point to (it has no line break before it).</summary>
     public virtual bool FirstRowIsCandidate(ReadOnlySpan<byte> lines) => false;
 
     /// <summary>The search for these ids in files of this dialect, or null when only the exact path can tell.</summary>

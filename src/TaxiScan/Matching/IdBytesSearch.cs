@@ -9,7 +9,7 @@ internal sealed class IdBytesSearch(byte[] id) : CandidateSearch
 {
     private readonly byte[] _id = id;
 
-    public override PairFilter? Pair => _id.Length >= 2 ? new(_id[0], _id[^1], _id.Length - 1) : null;
+    public override NeedleFilter? Needle => _id.Length >= 2 ? NeedleFilter.Of(_id) : null;
 
     public override int RowOfHit(ReadOnlySpan<byte> lines, int hit) => lines[hit..].StartsWith(_id) ? RowStartOf(lines, 0, hit) : -1;
 

@@ -7,8 +7,8 @@ namespace TaxiScan.Scanning;
 
 /// <summary>
 /// The fast path's look at a whole block, in one vectorised pass: how many line breaks and delimiters it
-/// holds, whether it holds a NUL byte or a double quote, and (given a <see cref="PairFilter"/>) where the
-/// candidate search's byte pair occurs. From these the line scanner knows the block's line count without
+/// holds, whether it holds a NUL byte or a double quote, and (given a <see cref="NeedleFilter"/>) where the
+/// candidate search's needle may be. From these the line scanner knows the block's line count without
 /// cutting it into rows, where candidate rows may be, and whether the block may skip the exact path: a
 /// NUL (binary data), a quote (the quoted path must read it) or too few delimiters for its lines (a
 /// short or undelimited row somewhere) sends the block through the row-by-row exact path instead.
@@ -16,16 +16,16 @@ namespace TaxiScan.Scanning;
 /// </summary>
 internal readonly record struct BlockCensus(int LineBreaks, int Delimiters, bool HasNul, bool HasQuote)
 {
-    /// <summary>Whether <see cref="Of"/> can apply a pair filter in its pass (it needs 512-bit vectors).</summary>
-    public static bool FiltersPairs => Vector512.IsHardwareAccelerated;
+    /// <summary>Whether <see cref="Of"/> can apply a needle filter in its pass (it needs 512-bit vectors).</summary>
+    public static bool FiltersNeedles => Vector512.IsHardwareAccelerated;
 
     /// <param name="block">Whole lines.</param>
     /// <param name="delimiter">The delimiter byte to count.</param>
-    /// <param name="pair">A byte pair to find, or null; only applied when <see cref="FiltersPairs"/>.</param>
-    /// <param name="pairHits">Receives, in ascending order, every position where <paramref name="pair"/> occurs.</param>
-    public static BlockCensus Of(ReadOnlySpan<byte> block, byte delimiter, PairFilter? pair = null, List<int>? pairHits = null)
+    /// <param name="needle">A needle filter to apply, or null; only applied when <see cref="FiltersNeedles"/>.</param>
+    /// <param name="needleHits">Receives, in ascending order, every position where <paramref name="needle"/> matches.</param>
+    public static BlockCensus Of(ReadOnlySpan<byte> block, byte delimiter, NeedleFilter? needle = null, List<int>? needleHits = null)
     {
-        if (!FiltersPairs)
+        if (!FiltersNeedles)
         {
             // Without 512-bit vectors one pass costs more than the built-in searches, each vectorised at its best width.
             return new BlockCensus(block.Count((byte)'\n'), block.Count(delimiter), block.Contains((byte)0), block.Contains((byte)'"'));
@@ -39,32 +39,34 @@ internal readonly record struct BlockCensus(int LineBreaks, int Delimiters, bool
         var newline = Vector512.Create((byte)'\n');
         var separator = Vector512.Create(delimiter);
         var quote = Vector512.Create((byte)'"');
-        if (pair is { } filter && pairHits is not null)
+        if (needle is { } filter && needleHits is not null)
         {
             var first = Vector512.Create(filter.First);
+            var second = Vector512.Create(filter.Second);
             var last = Vector512.Create(filter.Last);
-            for (; i <= block.Length - Vector512<byte>.Count - filter.Distance; i += Vector512<byte>.Count)
+            for (; i <= block.Length - Vector512<byte>.Count - filter.LastAt; i += Vector512<byte>.Count)
             {
                 var chunk = Vector512.LoadUnsafe(ref start, (nuint)i);
                 var breaks = Vector512.Equals(chunk, newline).ExtractMostSignificantBits();
                 lineBreaks += BitOperations.PopCount(breaks);
                 delimiters += BitOperations.PopCount(Vector512.Equals(chunk, separator).ExtractMostSignificantBits());
                 nulOrQuote |= (Vector512.Equals(chunk, Vector512<byte>.Zero) | Vector512.Equals(chunk, quote)).ExtractMostSignificantBits();
-                var hits = (Vector512.Equals(chunk, first) & Vector512.Equals(Vector512.LoadUnsafe(ref start, (nuint)(i + filter.Distance)), last))
-                    .ExtractMostSignificantBits();
+                var hits = (Vector512.Equals(chunk, first)
+                    & Vector512.Equals(Vector512.LoadUnsafe(ref start, (nuint)(i + filter.SecondAt)), second)
+                    & Vector512.Equals(Vector512.LoadUnsafe(ref start, (nuint)(i + filter.LastAt)), last)).ExtractMostSignificantBits();
                 while (hits != 0)
                 {
-                    pairHits.Add(i + BitOperations.TrailingZeroCount(hits));
+                    needleHits.Add(i + BitOperations.TrailingZeroCount(hits));
                     hits &= hits - 1;
                 }
             }
 
-            // The last bytes, where the pair's second byte would lie past the end of the block.
-            for (var at = i; at < block.Length - filter.Distance; at++)
+            // The last bytes, where the filter's last byte would lie past the end of the block.
+            for (var at = i; at < block.Length - filter.LastAt; at++)
             {
-                if (block[at] == filter.First && block[at + filter.Distance] == filter.Last)
+                if (block[at] == filter.First && block[at + filter.SecondAt] == filter.Second && block[at + filter.LastAt] == filter.Last)
                 {
-                    pairHits.Add(at);
+                    needleHits.Add(at);
                 }
             }
         }

@@ -22,7 +22,7 @@ internal sealed class LineScanner(QuotedScanner quoted)
     /// <summary>The terminator given to a last line that has none (both paths).</summary>
     internal static readonly byte[] NewLine = "\n"u8.ToArray();
 
-    private readonly List<int> _pairHits = [];
+    private readonly List<int> _needleHits = [];
     private byte[] _buffer = new byte[BlockSize];
 
     public void Scan(Stream input, UnitPlan plan, IScanSink sink, UnitTally tally, CancellationToken cancellation)
@@ -121,9 +121,9 @@ internal sealed class LineScanner(QuotedScanner quoted)
         }
 
         var dialect = plan.Dialect;
-        var pair = BlockCensus.FiltersPairs ? search.Pair : null;
-        _pairHits.Clear();
-        var census = BlockCensus.Of(lines, dialect.Delimiter.Byte, pair, _pairHits);
+        var needle = BlockCensus.FiltersNeedles ? search.Needle : null;
+        _needleHits.Clear();
+        var census = BlockCensus.Of(lines, dialect.Delimiter.Byte, needle, _needleHits);
         var delimitersPerRow = Math.Max(1, Math.Max(dialect.IdColumn, dialect.ExpectedFields - 1));
         if (census.HasNul || (census.HasQuote && plan.HandOverAtQuote)
             || (dialect.Delimiter.Kind == DelimiterKind.Byte && census.Delimiters < (long)census.LineBreaks * delimitersPerRow))
@@ -137,7 +137,7 @@ internal sealed class LineScanner(QuotedScanner quoted)
         var nextHit = 0;
         while (at < lines.Length)
         {
-            var candidate = pair is null ? search.NextCandidate(lines, at) : NextCandidateOfHits(search, lines, at, ref nextHit);
+            var candidate = needle is null ? search.NextCandidate(lines, at) : NextCandidateOfHits(search, lines, at, ref nextHit);
             if (candidate < 0)
             {
                 break;
@@ -163,7 +163,7 @@ internal sealed class LineScanner(QuotedScanner quoted)
         return true;
     }
 
-    // The census found the search's byte pair at the positions in _pairHits: the next real candidate row at or after `at`.
+    // The census found the search's needle filter at the positions in _needleHits: the next real candidate row at or after `at`.
     private int NextCandidateOfHits(CandidateSearch search, ReadOnlySpan<byte> lines, int at, ref int nextHit)
     {
         if (at == 0 && search.FirstRowIsCandidate(lines))
@@ -171,9 +171,9 @@ internal sealed class LineScanner(QuotedScanner quoted)
             return 0;
         }
 
-        for (; nextHit < _pairHits.Count; nextHit++)
+        for (; nextHit < _needleHits.Count; nextHit++)
         {
-            var row = search.RowOfHit(lines, _pairHits[nextHit]);
+            var row = search.RowOfHit(lines, _needleHits[nextHit]);
             if (row >= at)
             {
                 nextHit++;
