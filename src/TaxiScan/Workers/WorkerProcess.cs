@@ -85,12 +85,17 @@ internal sealed class WorkerProcess : IDisposable
         return (_process.ExitCode, await _stderrTail);
     }
 
-    /// <summary>Kills the worker (and anything it started). Safe to call on an exited worker.</summary>
+    /// <summary>Kills the worker. Safe to call on an exited worker.</summary>
     public void Kill()
     {
         try
         {
-            _process.Kill(entireProcessTree: true);
+            // Not the whole tree: a worker starts no process of its own, and walking the tree means
+            // reading /proc/*/stat of every process on the machine, on every run's way out.
+            if (!_process.HasExited)
+            {
+                _process.Kill();
+            }
         }
         catch (InvalidOperationException)
         {
