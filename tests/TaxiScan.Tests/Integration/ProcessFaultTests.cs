@@ -9,15 +9,18 @@ public class ProcessFaultTests
     // Big enough that a scan is still running a few hundred milliseconds after it starts.
     private static GeneratedSet BigSet => GeneratedSet.Get("--files 16 --size 600M --encoding gb2312 --taxis 300 --seed 5");
 
-    [Fact]
-    public async Task A_worker_killed_mid_run_gives_exit_2_naming_it_and_no_torn_or_duplicated_row()
+    [Theory]
+    [InlineData(2)] // the 16 files split evenly: whole files only
+    [InlineData(3)] // cuts inside files 6 and 11: byte ranges of one file in two workers
+    public async Task A_worker_killed_mid_run_gives_exit_2_naming_it_and_no_torn_or_duplicated_row(int workers)
     {
         var set = BigSet;
         using var dir = new TempDir();
         var log = dir.Combine("run.log");
 
-        var result = await TaxiScanRun.RunAsync(RepoPaths.Root, ["find", "--id", set.Target, "--workers", "2", "--log-file", log, set.CsvDirectory],
-            process => KillAWorkerOf(process, log));
+        var result = await TaxiScanRun.RunAsync(
+            RepoPaths.Root, ["find", "--id", set.Target, "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture), "--log-file", log, set.CsvDirectory],
+            process => KillAWorkerOf(process, log, workers));
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Matches(@"taxiscan: worker \d \(pid \d+\) failed \(exit code 137", result.Stderr);
@@ -55,7 +58,7 @@ public class ProcessFaultTests
         var result = await TaxiScanRun.RunAsync(RepoPaths.Root, ["find", "--id", set.Target, "--workers", "2", "--log-file", log, "-o", output, set.CsvDirectory],
             process =>
             {
-                WaitForWorkersToStart(log);
+                WaitForWorkersToStart(log, 2);
                 Signal(process.Id, signal);
             });
 
@@ -88,22 +91,24 @@ public class ProcessFaultTests
         Assert.True(scanned < 400, $"all {scanned} files were scanned although the reader left after the first row");
     }
 
-    private static void KillAWorkerOf(Process coordinator, string log)
+    private static void KillAWorkerOf(Process coordinator, string log, int workers)
     {
-        WaitForWorkersToStart(log);
+        WaitForWorkersToStart(log, workers);
         var worker = ChildPids(coordinator.Id).First();
         Signal(worker, "SIGKILL");
     }
 
     // The coordinator logs each worker's start (at debug level, to the log file) right after starting it.
-    private static void WaitForWorkersToStart(string log)
+    // Then a short pause, so that the workers are scanning: with the fast path a worker's share of this
+    // set takes only a few hundred milliseconds, so a longer one could find the run already over.
+    private static void WaitForWorkersToStart(string log, int workers)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(30))
         {
-            if (File.Exists(log) && File.ReadAllText(log).Split("Worker {Worker} started").Length > 2)
+            if (File.Exists(log) && File.ReadAllText(log).Split("Worker {Worker} started").Length > workers)
             {
-                Thread.Sleep(150);
+                Thread.Sleep(30);
                 return;
             }
 
