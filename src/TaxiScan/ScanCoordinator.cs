@@ -177,14 +177,16 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
             pumps.Add(PumpAsync(worker, messages.Writer, abort.Token));
         }
 
-        // A byte range held a quote: one more worker reads the file on from that range's start, quotes and all.
-        void ReadOn(WorkUnit tail)
+        // A byte range held a quote: one more worker reads the file on from that range's start, quotes and
+        // all. The unit stays in its first worker's partition too, so that worker's failure must not settle it.
+        int ReadOn(WorkUnit tail)
         {
             var partition = new Partition(owners.Count, tail.Index, 1, tail.Bytes);
             owners.Add(partition);
             settled[tail.Index] = false;
             log.Information("{File:l}: quotes in the data; reading it on from byte {Start} in one piece", tail.DisplayPath, tail.Range!.Value.Start);
             Launch(partition, [tail]);
+            return partition.Index;
         }
 
         try
@@ -244,6 +246,15 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
                         EnsureOwned(owners[header.Worker], header.Unit);
                         _headers[header.Unit] = header.Header;
                         writer.SetHeader(header.Unit, header.Header);
+                        if (_splitFiles.TryGetValue(header.Unit, out var headed))
+                        {
+                            // Only the first range reads the header, but a later one may hold the first matching row.
+                            for (var unit = headed.FirstUnit; unit < headed.FirstUnit + headed.Count; unit++)
+                            {
+                                writer.SetHeader(unit, header.Header);
+                            }
+                        }
+
                         break;
                     case HelloMessage:
                         break;
@@ -309,13 +320,14 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
     }
 
     private void ReportFailedWorker(
-        ILogger log, WorkerExitedMessage exited, Partition partition, IReadOnlyList<WorkUnit> units, bool[] settled, OrderedRowWriter writer, Action<WorkUnit> readOn)
+        ILogger log, WorkerExitedMessage exited, Partition partition, IReadOnlyList<WorkUnit> units, bool[] settled, OrderedRowWriter writer, Func<WorkUnit, int> readOn)
     {
         _errors++;
         var unfinished = new List<string>();
         for (var unit = partition.FirstUnit; unit < partition.FirstUnit + partition.Count; unit++)
         {
-            if (!settled[unit])
+            var readOnElsewhere = _splitFiles.TryGetValue(unit, out var split) && split.ReadOnFrom == unit && split.ReadOnWorker != exited.Worker;
+            if (!settled[unit] && !readOnElsewhere)
             {
                 unfinished.Add(units[unit].DisplayPath);
                 Settle(new UnitFinishedMessage(exited.Worker, unit, UnitStatus.Failed, default), settled, units, writer, log, readOn);
@@ -332,12 +344,18 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
     // A unit is done: its rows are committed (written in order) or dropped. A byte range waits for the
     // other ranges of its file (see SplitFile).
     private void Settle(
-        UnitFinishedMessage finished, bool[] settled, IReadOnlyList<WorkUnit> units, OrderedRowWriter writer, ILogger log, Action<WorkUnit> readOn)
+        UnitFinishedMessage finished, bool[] settled, IReadOnlyList<WorkUnit> units, OrderedRowWriter writer, ILogger log, Func<WorkUnit, int> readOn)
     {
+        if (settled[finished.Unit])
+        {
+            return; // settled once: a failed worker's unit is not settled again by a late report
+        }
+
         settled[finished.Unit] = true;
         if (!_splitFiles.TryGetValue(finished.Unit, out var split))
         {
             Commit(finished, writer);
+            ReportMalformed(log, units[finished.Unit], finished.ByKind);
             return;
         }
 
@@ -346,34 +364,32 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
             return;
         }
 
-        if (split.ReadOnFrom is { } readOnUnit)
+        // All ranges are in. Ranges after one that held a quote were cut blind: their rows are dropped and
+        // the file is read on from that range's start; the file is settled when the read-on is done.
+        if (split.ReadOnFrom is null && !split.AnyFailedThrough(split.LastUnit) && split.FirstQuotedRange() is { } quoted)
         {
-            ReportHeld(log, split, readOnUnit, units);
-            Commit(split.Finished(readOnUnit), writer, countFile: readOnUnit == split.FirstUnit);
-            return;
-        }
-
-        // All ranges are in. Ranges after one that held a quote were cut blind: their rows are dropped
-        // and the file is read on from that range's start. A failed range fails the whole file.
-        var quoted = split.AnyFailed ? null : split.FirstQuotedRange();
-        for (var unit = split.FirstUnit; unit < split.FirstUnit + split.Count; unit++)
-        {
-            if (unit == quoted)
-            {
-                writer.Discard(unit);
-                split.StartReadingOn(unit);
-                readOn(units[unit] with { Range = new ByteRange(units[unit].Range!.Value.Start, long.MaxValue) });
-            }
-            else if (unit > quoted)
+            for (var unit = quoted + 1; unit < split.FirstUnit + split.Count; unit++)
             {
                 writer.Drop(unit);
             }
-            else
-            {
-                ReportHeld(log, split, unit, units);
-                Commit(split.AnyFailed ? split.Finished(unit) with { Status = UnitStatus.Failed } : split.Finished(unit), writer, countFile: unit == split.FirstUnit);
-            }
+
+            writer.Discard(quoted);
+            var tail = units[quoted] with { Range = new ByteRange(units[quoted].Range!.Value.Start, long.MaxValue) };
+            split.StartReadingOn(quoted, readOn(tail));
+            return;
         }
+
+        // The file is done: reported as one worker would report it, its rows all written or (if any part
+        // failed) none of them.
+        var failed = split.AnyFailedThrough(split.LastUnit);
+        for (var unit = split.FirstUnit; unit <= split.LastUnit; unit++)
+        {
+            ReportHeld(log, split, unit, units);
+            var outcome = split.Finished(unit);
+            Commit(failed ? outcome with { Status = UnitStatus.Failed } : outcome, writer, countFile: unit == split.FirstUnit);
+        }
+
+        ReportMalformed(log, units[split.FirstUnit], split.MalformedThrough(split.LastUnit));
     }
 
     private void Commit(UnitFinishedMessage finished, OrderedRowWriter writer, bool countFile = true)
@@ -390,10 +406,18 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         }
     }
 
+    private static void ReportMalformed(ILogger log, WorkUnit unit, MalformedCounts byKind)
+    {
+        if (byKind.Summary() is { } summary)
+        {
+            log.Warning("{Where:l}: {Reason:l}", unit.DisplayPath, summary);
+        }
+    }
+
     private void ReportHeld(ILogger log, SplitFile split, int unit, IReadOnlyList<WorkUnit> units)
     {
         var linesBefore = split.LinesBefore(unit);
-        foreach (var diagnostic in split.Diagnostics(unit))
+        foreach (var diagnostic in split.Diagnostics(unit).Where(split.Show))
         {
             Report(log, diagnostic, units[unit], linesBefore);
         }

@@ -1,4 +1,5 @@
 using TaxiScan.Protocol;
+using TaxiScan.Scanning;
 
 namespace TaxiScan;
 
@@ -6,12 +7,15 @@ namespace TaxiScan;
 /// The coordinator's record of one file cut into byte ranges (units <see cref="FirstUnit"/> onwards):
 /// what each range's worker reported, held until every range has reported. Only then is it known
 /// whether the cuts were safe (no range held a quote) and at which line of the whole file each range
-/// starts, which its diagnostics need (a worker counts lines from its range's start).
+/// starts, which its diagnostics need (a worker counts lines from its range's start). Its diagnostics
+/// are then reported as one worker would have: an error once, malformed rows 3 of each kind per file.
 /// </summary>
 internal sealed class SplitFile(int firstUnit, int count)
 {
     private readonly UnitFinishedMessage?[] _finished = new UnitFinishedMessage?[count];
     private readonly List<DiagnosticMessage>[] _diagnostics = [.. Enumerable.Range(0, count).Select(_ => new List<DiagnosticMessage>())];
+    private readonly int[] _shownByKind = new int[Enum.GetValues<Matching.MalformedKind>().Length];
+    private readonly HashSet<string> _errorsShown = [];
 
     public int FirstUnit => firstUnit;
 
@@ -19,6 +23,12 @@ internal sealed class SplitFile(int firstUnit, int count)
 
     /// <summary>The range from which the rest of the file is being read whole, after it turned out to hold a quote.</summary>
     public int? ReadOnFrom { get; private set; }
+
+    /// <summary>The worker reading the file on from <see cref="ReadOnFrom"/>.</summary>
+    public int ReadOnWorker { get; private set; } = -1;
+
+    /// <summary>The last unit whose rows count: the read-on unit, or the last range.</summary>
+    public int LastUnit => ReadOnFrom ?? firstUnit + count - 1;
 
     public bool Owns(int unit) => unit >= firstUnit && unit < firstUnit + count;
 
@@ -42,15 +52,29 @@ internal sealed class SplitFile(int firstUnit, int count)
         return index < 0 ? null : firstUnit + index;
     }
 
-    public bool AnyFailed => _finished.Any(each => each!.Status == UnitStatus.Failed);
+    /// <summary>Whether a range up to <paramref name="lastUnit"/> (or the read-on) failed: then the whole file fails.</summary>
+    public bool AnyFailedThrough(int lastUnit) => _finished.Take(lastUnit - firstUnit + 1).Any(each => each!.Status == UnitStatus.Failed);
+
+    /// <summary>The malformed rows of the ranges up to <paramref name="lastUnit"/>, by kind.</summary>
+    public MalformedCounts MalformedThrough(int lastUnit) =>
+        _finished.Take(lastUnit - firstUnit + 1).Aggregate(default(MalformedCounts), (sum, each) => sum.Add(each!.ByKind));
+
+    /// <summary>Whether a held diagnostic is reported: the same error once per file, malformed rows 3 of each kind per file.</summary>
+    public bool Show(DiagnosticMessage diagnostic) => diagnostic switch
+    {
+        { Kind: { } kind } => ++_shownByKind[(int)kind] <= MalformedCounts.ReportedPerKind,
+        { Level: DiagnosticLevel.Error } => _errorsShown.Add(diagnostic.Text),
+        _ => true,
+    };
 
     /// <summary>The lines of the ranges before <paramref name="unit"/>: add them to its workers' line numbers.</summary>
     public long LinesBefore(int unit) => _finished.Take(unit - firstUnit).Sum(each => each!.Stats.Lines);
 
     /// <summary>Forget what <paramref name="unit"/> reported: it is read again, from its start to the end of the file.</summary>
-    public void StartReadingOn(int unit)
+    public void StartReadingOn(int unit, int worker)
     {
         ReadOnFrom = unit;
+        ReadOnWorker = worker;
         _diagnostics[unit - firstUnit].Clear();
     }
 }

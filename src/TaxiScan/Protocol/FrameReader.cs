@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using TaxiScan.Matching;
 using TaxiScan.Scanning;
 
 namespace TaxiScan.Protocol;
@@ -71,8 +72,10 @@ internal sealed class FrameReader(Stream pipe, int worker)
             FrameType.UnitStarted => new UnitStartedMessage(worker, fields.Int32()),
             FrameType.Rows => new RowsMessage(worker, fields.Int32(), payload, 4, length - 4),
             FrameType.Progress => new ProgressMessage(worker, fields.Int64(), fields.Int64(), fields.Int64()),
-            FrameType.Diagnostic => new DiagnosticMessage(worker, fields.Int32(), fields.Int64(), (DiagnosticLevel)fields.Byte(), fields.String()),
-            FrameType.UnitFinished => new UnitFinishedMessage(worker, fields.Int32(), (UnitStatus)fields.Byte(), ReadStats(ref fields)),
+            FrameType.Diagnostic => new DiagnosticMessage(worker, fields.Int32(), fields.Int64(), (DiagnosticLevel)fields.Byte(), fields.String(), KindOf(fields.Byte())),
+            FrameType.UnitFinished => new UnitFinishedMessage(
+                worker, fields.Int32(), (UnitStatus)fields.Byte(), ReadStats(ref fields),
+                new MalformedCounts(fields.Int64(), fields.Int64(), fields.Int64(), fields.Int64(), fields.Int64())),
             FrameType.PartitionFinished => new PartitionFinishedMessage(worker, fields.Int32(), ReadStats(ref fields)),
             FrameType.Header => new HeaderMessage(worker, fields.Int32(), payload.AsSpan(4, length - 4).ToArray()),
             _ => throw new InvalidDataException($"worker {worker} sent an unknown frame type {(byte)type}"),
@@ -84,6 +87,8 @@ internal sealed class FrameReader(Stream pipe, int worker)
         _ = fields.Int32(); // the worker index, which the coordinator already knows
         return fields.Int32();
     }
+
+    private static MalformedKind? KindOf(byte value) => value == FrameWriter.NoKind ? null : (MalformedKind)value;
 
     private static UnitStats ReadStats(ref PayloadReader fields) =>
         new(fields.Int64(), fields.Int64(), fields.Int64(), fields.Int64(), fields.Int64(), fields.Int64());

@@ -1,3 +1,4 @@
+using TaxiScan.Matching;
 using TaxiScan.Scanning;
 
 namespace TaxiScan.Protocol;
@@ -24,11 +25,15 @@ internal sealed class FrameWriter(Stream pipe) : IDisposable
     public void Progress(long bytes, long rows, long matches) =>
         Write(FrameType.Progress, _payload.Clear().Int64(bytes).Int64(rows).Int64(matches));
 
-    public void Diagnostic(int unit, long line, DiagnosticLevel level, string message) =>
-        Write(FrameType.Diagnostic, _payload.Clear().Int32(unit).Int64(line).Byte((byte)level).String(message));
+    public void Diagnostic(int unit, long line, DiagnosticLevel level, string message, MalformedKind? kind = null) =>
+        Write(FrameType.Diagnostic, _payload.Clear().Int32(unit).Int64(line).Byte((byte)level).String(message).Byte(kind is { } k ? (byte)k : NoKind));
 
-    public void UnitFinished(int unit, UnitStatus status, UnitStats stats) =>
-        Write(FrameType.UnitFinished, Stats(_payload.Clear().Int32(unit).Byte((byte)status), stats));
+    public void UnitFinished(int unit, UnitStatus status, UnitStats stats, MalformedCounts byKind = default) =>
+        Write(FrameType.UnitFinished, Stats(_payload.Clear().Int32(unit).Byte((byte)status), stats)
+            .Int64(byKind.NoDelimiter).Int64(byKind.ShortRow).Int64(byKind.BadQuoting).Int64(byKind.Binary).Int64(byKind.TooLong));
+
+    /// <summary>The kind byte of a diagnostic that is not about a malformed row.</summary>
+    internal const byte NoKind = 0xFF;
 
     public void PartitionFinished(int units, UnitStats totals) =>
         Write(FrameType.PartitionFinished, Stats(_payload.Clear().Int32(units), totals));

@@ -1,4 +1,5 @@
 using System.Buffers;
+using TaxiScan.Matching;
 using TaxiScan.Scanning;
 
 namespace TaxiScan.Protocol;
@@ -12,9 +13,9 @@ internal sealed record UnitStartedMessage(int Worker, int Unit) : WorkerMessage(
 
 internal sealed record ProgressMessage(int Worker, long Bytes, long Rows, long Matches) : WorkerMessage(Worker);
 
-internal sealed record DiagnosticMessage(int Worker, int Unit, long Line, DiagnosticLevel Level, string Text) : WorkerMessage(Worker);
+internal sealed record DiagnosticMessage(int Worker, int Unit, long Line, DiagnosticLevel Level, string Text, MalformedKind? Kind = null) : WorkerMessage(Worker);
 
-internal sealed record UnitFinishedMessage(int Worker, int Unit, UnitStatus Status, UnitStats Stats) : WorkerMessage(Worker);
+internal sealed record UnitFinishedMessage(int Worker, int Unit, UnitStatus Status, UnitStats Stats, MalformedCounts ByKind = default) : WorkerMessage(Worker);
 
 /// <summary>A unit's header line, with its terminator (a copy: headers are small and rare).</summary>
 internal sealed record HeaderMessage(int Worker, int Unit, byte[] Header) : WorkerMessage(Worker);

@@ -55,7 +55,7 @@ internal sealed class LineScanner(QuotedScanner quoted)
                     {
                         tally.Rows++;
                         tally.Malformed++;
-                        sink.OnMalformed(tally.Line, MalformedKind.TooLong, $"line longer than {MaxRowBytes >> 20} MiB, skipped");
+                        sink.OnMalformed(tally.Line, MalformedKind.TooLong, $"line of {MaxRowBytes >> 20} MiB or more, skipped");
                     }
 
                     skippingLongRow = true;
@@ -237,7 +237,10 @@ internal sealed class LineScanner(QuotedScanner quoted)
         var content = Content(row, hasTerminator);
         if (content.IsEmpty)
         {
-            return; // blank lines are not rows
+            // A blank line is read (the fast path counts every line, so the counts do not depend on which
+            // path a block took) but is never a match, a header or malformed.
+            tally.Rows++;
+            return;
         }
 
         if (tally.HeaderPending)

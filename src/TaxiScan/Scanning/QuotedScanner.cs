@@ -122,7 +122,7 @@ internal sealed class QuotedScanner
             tally.Rows++;
             tally.Malformed++;
             sink.OnMalformed(nextRecordLine, MalformedKind.TooLong,
-                $"row longer than {LineScanner.MaxRowBytes >> 20} MiB (a quote left open?); skipped to the next line");
+                $"row of {LineScanner.MaxRowBytes >> 20} MiB or more (a quote left open?); skipped to the next line");
             var resume = SkipLine(tap, nextRecordAt);
             tally.Line = nextRecordLine + 1;
             tally.Bytes = bytesBefore + (resume < 0 ? tap.BytesRead : resume);

@@ -13,9 +13,6 @@ namespace TaxiScan.Workers;
 /// </summary>
 internal sealed class FrameScanSink(FrameWriter frames, OutputTranscoder? transcoder) : IScanSink
 {
-    /// <summary>Malformed rows of each kind reported one by one per unit; the rest are counted.</summary>
-    public const int ReportedMalformedPerKind = 3;
-
     private static readonly long ProgressInterval = Stopwatch.Frequency / 10;
     private static readonly int KindCount = Enum.GetValues<MalformedKind>().Length;
 
@@ -83,26 +80,18 @@ internal sealed class FrameScanSink(FrameWriter frames, OutputTranscoder? transc
 
     public void OnMalformed(long line, MalformedKind kind, string reason)
     {
-        if (++_malformedByKind[(int)kind] <= ReportedMalformedPerKind)
+        // The coordinator caps these per file (and sums them up); the cap here keeps the pipe quiet.
+        if (++_malformedByKind[(int)kind] <= MalformedCounts.ReportedPerKind)
         {
-            frames.Diagnostic(_unit, line, DiagnosticLevel.Warning, reason);
+            frames.Diagnostic(_unit, line, DiagnosticLevel.Warning, reason, kind);
         }
     }
 
-    /// <summary>After a unit: one line summing up the malformed rows that were not reported one by one.</summary>
-    public void FinishUnit()
-    {
-        FlushRows();
-        var total = _malformedByKind.Sum();
-        var unreported = _malformedByKind.Sum(count => Math.Max(0, count - ReportedMalformedPerKind));
-        if (unreported > 0)
-        {
-            var kinds = string.Join(", ", Enum.GetValues<MalformedKind>()
-                .Where(kind => _malformedByKind[(int)kind] > 0)
-                .Select(kind => $"{_malformedByKind[(int)kind]} {Name(kind)}"));
-            frames.Diagnostic(_unit, 0, DiagnosticLevel.Warning, $"{total} malformed rows in all ({kinds}); {unreported} not shown");
-        }
-    }
+    /// <summary>The unit's malformed rows by kind, for its UnitFinished frame.</summary>
+    public MalformedCounts MalformedByKind => MalformedCounts.From(_malformedByKind);
+
+    /// <summary>After a unit: hands on the rows still batched.</summary>
+    public void FinishUnit() => FlushRows();
 
     public void OnBlock(long bytesSoFar, long rowsSoFar, long matchedSoFar)
     {
@@ -126,14 +115,4 @@ internal sealed class FrameScanSink(FrameWriter frames, OutputTranscoder? transc
             _batched = 0;
         }
     }
-
-    private static string Name(MalformedKind kind) => kind switch
-    {
-        MalformedKind.NoDelimiter => "without a delimiter",
-        MalformedKind.ShortRow => "short",
-        MalformedKind.UnterminatedQuote => "with bad quoting",
-        MalformedKind.Binary => "with NUL bytes",
-        MalformedKind.TooLong => "too long",
-        _ => kind.ToString(),
-    };
 }

@@ -66,6 +66,7 @@ internal static class WorkerEntry
             {
                 // Not an error: the coordinator discards this range's rows and has the file read on from a safe cut.
                 frames.UnitFinished(unit.Index, UnitStatus.QuoteInRange, default);
+                frames.Flush(); // the coordinator starts the read-on now, not after this worker's next unit
                 continue;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or UnitRejectedException)
@@ -73,12 +74,13 @@ internal static class WorkerEntry
                 // The unit's rows (some may be in flight already) are discarded by the coordinator.
                 frames.Diagnostic(unit.Index, 0, DiagnosticLevel.Error, ReasonOf(e, unit));
                 frames.UnitFinished(unit.Index, UnitStatus.Failed, default);
+                frames.Flush();
                 log.Error("{File:l}: {Reason:l}", unit.DisplayPath, ReasonOf(e, unit));
                 continue;
             }
 
             sink.FinishUnit();
-            frames.UnitFinished(unit.Index, UnitStatus.Complete, stats);
+            frames.UnitFinished(unit.Index, UnitStatus.Complete, stats, sink.MalformedByKind);
             frames.Flush();
             totals = totals.Add(stats);
             log.Information(
