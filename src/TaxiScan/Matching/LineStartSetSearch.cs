@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -21,11 +22,13 @@ internal sealed class LineStartSetSearch : CandidateSearch
     private readonly ulong[] _table = new ulong[(1 << TableBits) / 64];
     private readonly int[] _lengths;
     private readonly byte _delimiter;
+    private readonly int _singleShortLength; // the ids' one length, if they have one and it is under 8; else 0
 
     private LineStartSetSearch(IdSet ids, int[] lengths, byte delimiter)
     {
         _lengths = lengths;
         _delimiter = delimiter;
+        _singleShortLength = lengths is [< sizeof(ulong) and var only] ? only : 0;
         foreach (var id in ids.All)
         {
             var slot = Slot(Key(id), id.Length);
@@ -46,11 +49,30 @@ internal sealed class LineStartSetSearch : CandidateSearch
             return from;
         }
 
-        // Every other row starts after a line break: find them 32 bytes at a time, as a bit mask.
+        // Every other row starts after a line break: find them 64 (or 32) bytes at a time, as a bit mask,
+        // and test each row's first eight bytes where they are (this loop runs once per row of the file).
         var at = from;
-        if (Vector256.IsHardwareAccelerated)
+        ref var start = ref MemoryMarshal.GetReference(lines);
+        if (Vector512.IsHardwareAccelerated)
         {
-            ref var start = ref MemoryMarshal.GetReference(lines);
+            var newline = Vector512.Create((byte)'\n');
+            for (; at <= lines.Length - Vector512<byte>.Count; at += Vector512<byte>.Count)
+            {
+                var breaks = Vector512.Equals(Vector512.LoadUnsafe(ref start, (nuint)at), newline).ExtractMostSignificantBits();
+                while (breaks != 0)
+                {
+                    var row = at + BitOperations.TrailingZeroCount(breaks) + 1;
+                    if (IsCandidateAt(lines, ref start, row))
+                    {
+                        return row;
+                    }
+
+                    breaks &= breaks - 1;
+                }
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
             var newline = Vector256.Create((byte)'\n');
             for (; at <= lines.Length - Vector256<byte>.Count; at += Vector256<byte>.Count)
             {
@@ -58,7 +80,7 @@ internal sealed class LineStartSetSearch : CandidateSearch
                 while (breaks != 0)
                 {
                     var row = at + BitOperations.TrailingZeroCount(breaks) + 1;
-                    if (row < lines.Length && IsCandidate(lines[row..]))
+                    if (IsCandidateAt(lines, ref start, row))
                     {
                         return row;
                     }
@@ -77,6 +99,20 @@ internal sealed class LineStartSetSearch : CandidateSearch
         }
 
         return -1;
+    }
+
+    // The row at `row` of `lines`: with one id length of up to seven bytes and eight bytes to read, the
+    // delimiter test and the table lookup straight from one unaligned load, no span slicing.
+    private bool IsCandidateAt(ReadOnlySpan<byte> lines, ref byte start, int row)
+    {
+        if (_singleShortLength > 0 && row <= lines.Length - sizeof(ulong))
+        {
+            var head = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, row));
+            return unchecked((byte)(head >> (8 * _singleShortLength))) == _delimiter
+                && Test(head & ((1UL << (8 * _singleShortLength)) - 1), _singleShortLength);
+        }
+
+        return row < lines.Length && IsCandidate(lines[row..]);
     }
 
     private bool IsCandidate(ReadOnlySpan<byte> row)
