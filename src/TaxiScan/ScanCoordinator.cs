@@ -29,6 +29,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
     private readonly Dictionary<int, SplitFile> _splitFiles = [];
     private IProgressView _view = new NullProgressView();
     private int _errors;
+    private int _recoveredWorkers;
     private int _filesScanned;
     private UnitStats _totals;
 
@@ -163,6 +164,8 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         var pumps = new List<Task>(partitions.Count);
         var owners = partitions.ToList();
         var settled = new bool[units.Count];
+        var retried = new int[units.Count];
+        var current = units.ToArray(); // each unit as its worker reads it now (a read-on unit reads to the end of its file)
         var failedWorkers = 0;
         var running = 0;
 
@@ -184,9 +187,59 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
             var partition = new Partition(owners.Count, tail.Index, 1, tail.Bytes);
             owners.Add(partition);
             settled[tail.Index] = false;
+            current[tail.Index] = tail;
             log.Information("{File:l}: quotes in the data; reading it on from byte {Start} in one piece", tail.DisplayPath, tail.Range!.Value.Start);
             Launch(partition, [tail]);
             return partition.Index;
+        }
+
+        // A worker died (killed, crashed) before finishing its units: what it sent for them is dropped and a
+        // fresh worker scans them again from their start, so their rows are written once and whole.
+        bool TryRecover(WorkerExitedMessage exited)
+        {
+            var unfinished = UnfinishedUnits(exited, owners[exited.Worker], settled);
+            if (unfinished.Count == 0)
+            {
+                // Every unit it had was reported complete (and is written): it died on its way out.
+                log.Warning("worker {Worker} (pid {WorkerPid}) failed ({How:l}) after finishing its files; nothing was lost", exited.Worker, exited.Pid, HowItFailed(exited));
+                return true;
+            }
+
+            if (unfinished.Any(unit => retried[unit] >= options.Retries))
+            {
+                return false;
+            }
+
+            var attempt = unfinished.Max(unit => ++retried[unit]);
+            log.Warning(
+                "worker {Worker} (pid {WorkerPid}) failed ({How:l}); scanning its {Count} unfinished files again in a new worker (retry {Attempt} of {Retries}): {Files:l}",
+                exited.Worker, exited.Pid, HowItFailed(exited), unfinished.Count, attempt, options.Retries, string.Join(", ", unfinished.Select(unit => units[unit].DisplayPath).Distinct()));
+            foreach (var run in ContiguousRuns(unfinished))
+            {
+                foreach (var unit in run)
+                {
+                    writer.Discard(unit);
+                    if (_splitFiles.TryGetValue(unit, out var held))
+                    {
+                        held.ForgetDiagnostics(unit); // the new worker reports them again
+                    }
+                }
+
+                var partition = new Partition(owners.Count, run[0], run.Count, run.Sum(unit => units[unit].Bytes));
+                owners.Add(partition);
+                foreach (var unit in run)
+                {
+                    if (_splitFiles.TryGetValue(unit, out var split) && split.ReadOnFrom == unit)
+                    {
+                        split.StartReadingOn(unit, partition.Index);
+                    }
+                }
+
+                Launch(partition, [.. run.Select(unit => current[unit])]);
+            }
+
+            _recoveredWorkers++;
+            return true;
         }
 
         try
@@ -232,7 +285,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
                         running--;
                         var succeeded = exited.Completed && exited.ExitCode == 0;
                         _view.WorkerFinished(exited.Worker, succeeded);
-                        if (!succeeded)
+                        if (!succeeded && !TryRecover(exited))
                         {
                             failedWorkers++;
                             ReportFailedWorker(log, exited, owners[exited.Worker], units, settled, writer, ReadOn);
@@ -324,21 +377,55 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
     {
         _errors++;
         var unfinished = new List<string>();
+        foreach (var unit in UnfinishedUnits(exited, partition, settled))
+        {
+            unfinished.Add(units[unit].DisplayPath);
+            Settle(new UnitFinishedMessage(exited.Worker, unit, UnitStatus.Failed, default), settled, units, writer, log, readOn);
+        }
+
+        log.Error(
+            "worker {Worker} (pid {WorkerPid}) failed ({How:l}); {Count} files not finished: {Files:l}{Said:l}",
+            exited.Worker, exited.Pid, HowItFailed(exited), unfinished.Count, string.Join(", ", unfinished),
+            exited.StderrTail.Length == 0 ? "" : $"; it said: {exited.StderrTail}");
+    }
+
+    // The units a dead worker left unsettled, less one being read on by another worker (see SplitFile).
+    private List<int> UnfinishedUnits(WorkerExitedMessage exited, Partition partition, bool[] settled)
+    {
+        var unfinished = new List<int>();
         for (var unit = partition.FirstUnit; unit < partition.FirstUnit + partition.Count; unit++)
         {
             var readOnElsewhere = _splitFiles.TryGetValue(unit, out var split) && split.ReadOnFrom == unit && split.ReadOnWorker != exited.Worker;
             if (!settled[unit] && !readOnElsewhere)
             {
-                unfinished.Add(units[unit].DisplayPath);
-                Settle(new UnitFinishedMessage(exited.Worker, unit, UnitStatus.Failed, default), settled, units, writer, log, readOn);
+                unfinished.Add(unit);
             }
         }
 
-        var how = exited.Completed ? $"exit code {exited.ExitCode}" : $"exit code {exited.ExitCode}, its pipe ended before the partition summary";
-        log.Error(
-            "worker {Worker} (pid {WorkerPid}) failed ({How:l}); {Count} files not finished: {Files:l}{Said:l}",
-            exited.Worker, exited.Pid, how, unfinished.Count, string.Join(", ", unfinished),
-            exited.StderrTail.Length == 0 ? "" : $"; it said: {exited.StderrTail}");
+        return unfinished;
+    }
+
+    private static string HowItFailed(WorkerExitedMessage exited) =>
+        exited.Completed ? $"exit code {exited.ExitCode}" : $"exit code {exited.ExitCode}, its pipe ended before the partition summary";
+
+    private static IEnumerable<List<int>> ContiguousRuns(List<int> units)
+    {
+        var run = new List<int>();
+        foreach (var unit in units)
+        {
+            if (run.Count > 0 && unit != run[^1] + 1)
+            {
+                yield return run;
+                run = [];
+            }
+
+            run.Add(unit);
+        }
+
+        if (run.Count > 0)
+        {
+            yield return run;
+        }
     }
 
     // A unit is done: its rows are committed (written in order) or dropped. A byte range waits for the
@@ -381,7 +468,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
 
         // The file is done: reported as one worker would report it, its rows all written or (if any part
         // failed) none of them.
-        var failed = split.AnyFailedThrough(split.LastUnit);
+        var failed = split.AnyIncompleteThrough(split.LastUnit);
         for (var unit = split.FirstUnit; unit <= split.LastUnit; unit++)
         {
             ReportHeld(log, split, unit, units);
@@ -485,6 +572,11 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
 
     private void FinishSummary(ILogger log)
     {
+        if (_recoveredWorkers > 0)
+        {
+            log.Warning("recovered from {Count} failed workers: their unfinished files were scanned again by new workers", _recoveredWorkers);
+        }
+
         var summary = new RunSummary(_filesScanned, _totals, _errors, _clock.Elapsed);
         Console.Error.WriteLine(summary.ToString());
         log.Debug("Run finished: {Files} files, {Bytes} bytes, {Rows} rows, {Matched} matched, {Malformed} malformed, {Errors} errors, {ElapsedMs} ms",

@@ -55,6 +55,9 @@ internal sealed class SplitFile(int firstUnit, int count)
     /// <summary>Whether a range up to <paramref name="lastUnit"/> (or the read-on) failed: then the whole file fails.</summary>
     public bool AnyFailedThrough(int lastUnit) => _finished.Take(lastUnit - firstUnit + 1).Any(each => each!.Status == UnitStatus.Failed);
 
+    /// <summary>Whether a range up to <paramref name="lastUnit"/> (or the read-on) ended other than complete.</summary>
+    public bool AnyIncompleteThrough(int lastUnit) => _finished.Take(lastUnit - firstUnit + 1).Any(each => each!.Status != UnitStatus.Complete);
+
     /// <summary>The malformed rows of the ranges up to <paramref name="lastUnit"/>, by kind.</summary>
     public MalformedCounts MalformedThrough(int lastUnit) =>
         _finished.Take(lastUnit - firstUnit + 1).Aggregate(default(MalformedCounts), (sum, each) => sum.Add(each!.ByKind));
@@ -71,10 +74,12 @@ internal sealed class SplitFile(int firstUnit, int count)
     public long LinesBefore(int unit) => _finished.Take(unit - firstUnit).Sum(each => each!.Stats.Lines);
 
     /// <summary>Forget what <paramref name="unit"/> reported: it is read again, from its start to the end of the file.</summary>
+    public void ForgetDiagnostics(int unit) => _diagnostics[unit - firstUnit].Clear();
+
     public void StartReadingOn(int unit, int worker)
     {
         ReadOnFrom = unit;
         ReadOnWorker = worker;
-        _diagnostics[unit - firstUnit].Clear();
+        ForgetDiagnostics(unit);
     }
 }

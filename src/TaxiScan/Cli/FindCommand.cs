@@ -45,6 +45,7 @@ internal sealed class FindCommand : Command
         Options.Add(IdFromPathOption);
         Options.Add(StrictOption);
         Options.Add(WorkersOption);
+        Options.Add(RetriesOption);
         Options.Add(OutputOption);
         Options.Add(ProgressOption);
         Options.Add(LogFileOption);
@@ -147,6 +148,14 @@ internal sealed class FindCommand : Command
         Validators = { ValidateWorkers },
     };
 
+    public Option<int> RetriesOption { get; } = new("--retries")
+    {
+        Description = $"Scan a dead worker's unfinished files again in a fresh worker, up to N times each (0-{ScanOptions.MaxRetries}; default 1).",
+        HelpName = "N",
+        DefaultValueFactory = _ => 1,
+        Validators = { ValidateRetries },
+    };
+
     public Option<string?> OutputOption { get; } = new("--output", "-o")
     {
         Description = "Write the rows to FILE instead of stdout; FILE appears only if the run succeeds.",
@@ -212,6 +221,7 @@ internal sealed class FindCommand : Command
             Paths = result.GetValue(PathsArgument)!,
             Match = match,
             Workers = result.GetValue(WorkersOption),
+            Retries = result.GetValue(RetriesOption),
             OutputPath = result.GetValue(OutputOption),
             PrintHeader = !result.GetValue(NoHeaderOutputOption),
             Strict = result.GetValue(StrictOption),
@@ -414,6 +424,15 @@ internal sealed class FindCommand : Command
                 result.AddError($"unknown option '{token.Value}'");
                 return;
             }
+        }
+    }
+
+    private static void ValidateRetries(OptionResult result)
+    {
+        var text = result.Tokens.Count == 0 ? null : result.Tokens[^1].Value;
+        if (text is not null && (!int.TryParse(text, out var retries) || retries < 0 || retries > ScanOptions.MaxRetries))
+        {
+            result.AddError($"--retries must be a whole number from 0 to {ScanOptions.MaxRetries}, not '{text}'");
         }
     }
 

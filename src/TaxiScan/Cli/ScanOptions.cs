@@ -17,6 +17,9 @@ internal sealed record ScanOptions
     /// <summary>How many worker processes to start (1 to 64); fewer when there are fewer inputs.</summary>
     public required int Workers { get; init; }
 
+    /// <summary>How many times a unit whose worker died is scanned again by a fresh worker before the run gives it up.</summary>
+    public int Retries { get; init; } = 1;
+
     /// <summary>The output file (written atomically), or null for stdout.</summary>
     public string? OutputPath { get; init; }
 
@@ -44,4 +47,7 @@ internal sealed record ScanOptions
 
     /// <inheritdoc cref="MinWorkers"/>
     public const int MaxWorkers = 64;
+
+    /// <summary>The most <c>--retries</c> accepts.</summary>
+    public const int MaxRetries = 10;
 }

@@ -144,10 +144,26 @@ public class ByteRangeReviewTests
         AppendRows(text, 300_000, seed: 6, every: 97, quotedAt: 230_000);
         dir.Create("quoted.csv", text.ToString());
 
-        var result = RunKilling(dir, ["--workers", "2", "quoted.csv"], pids => Kill(pids[2], "KILL"));
+        var result = RunKilling(dir, ["--workers", "2", "--retries", "0", "quoted.csv"], pids => Kill(pids[2], "KILL"));
 
         Assert.Contains("files not finished: quoted.csv", result.Stderr, StringComparison.Ordinal);
         Assert.True(result.Stdout.Length == 0, $"{result.StdoutLines.Length} rows of the failed file were printed\n{result}");
+    }
+
+    [Fact]
+    public void A_killed_read_on_worker_is_replaced_and_the_file_is_printed_whole_once()
+    {
+        using var dir = new TempDir();
+        var text = new StringBuilder();
+        AppendRows(text, 300_000, seed: 6, every: 97, quotedAt: 230_000);
+        dir.Create("quoted.csv", text.ToString());
+
+        var result = RunKilling(dir, ["--workers", "2", "quoted.csv"], pids => Kill(pids[2], "KILL"), expectedExitCode: 0);
+        var alone = TaxiScanRun.Run(dir.Path, "find", "--id", "11865", "--workers", "1", "quoted.csv");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(alone.StdoutText == result.StdoutText, $"{alone.StdoutLines.Length} rows alone\n{result}");
+        Assert.Contains("recovered from 1 failed workers", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -166,7 +182,7 @@ public class ByteRangeReviewTests
             dir.Create($"b/{i:D4}.csv", small.ToString());
         }
 
-        var result = RunKilling(dir, ["--workers", "2", "a", "b"], pids =>
+        var result = RunKilling(dir, ["--workers", "2", "--retries", "0", "a", "b"], pids =>
         {
             if (!Kill(pids[2], "STOP"))
             {
@@ -185,8 +201,9 @@ public class ByteRangeReviewTests
     }
 
     // Runs taxiscan with a log file, waits for the third worker (the one that reads on), hands the workers'
-    // pids to `act` and returns the run. A run where the workers were done before `act` could signal them is retried.
-    private static TaxiScanResult RunKilling(TempDir dir, string[] arguments, Func<int[], bool> act)
+    // pids to `act` and returns the run. A run where the workers were done before `act` could signal them
+    // (it did not end with the expected exit code) is run again.
+    private static TaxiScanResult RunKilling(TempDir dir, string[] arguments, Func<int[], bool> act, int expectedExitCode = 2)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -207,7 +224,7 @@ public class ByteRangeReviewTests
                     Thread.Sleep(1);
                 }
             }).GetAwaiter().GetResult();
-            if (acted && result.ExitCode == 2)
+            if (acted && result.ExitCode == expectedExitCode)
             {
                 return result;
             }

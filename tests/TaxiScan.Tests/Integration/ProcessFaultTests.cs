@@ -12,14 +12,15 @@ public class ProcessFaultTests
     [Theory]
     [InlineData(2)] // the 16 files split evenly: whole files only
     [InlineData(3)] // cuts inside files 6 and 11: byte ranges of one file in two workers
-    public async Task A_worker_killed_mid_run_gives_exit_2_naming_it_and_no_torn_or_duplicated_row(int workers)
+    public async Task Without_retries_a_worker_killed_mid_run_gives_exit_2_naming_it_and_no_torn_or_duplicated_row(int workers)
     {
         var set = BigSet;
         using var dir = new TempDir();
         var log = dir.Combine("run.log");
 
         var result = await TaxiScanRun.RunAsync(
-            RepoPaths.Root, ["find", "--id", set.Target, "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture), "--log-file", log, set.CsvDirectory],
+            RepoPaths.Root,
+            ["find", "--id", set.Target, "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture), "--retries", "0", "--log-file", log, set.CsvDirectory],
             process => KillAWorkerOf(process, log, workers));
 
         Assert.True(result.ExitCode == 2, result.ToString());
@@ -42,6 +43,26 @@ public class ProcessFaultTests
             position++;
         }
 
+        Assert.Empty(WorkerProcesses(result));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task A_worker_killed_mid_run_is_replaced_and_the_output_is_byte_identical_to_an_undisturbed_run(int workers)
+    {
+        var set = BigSet;
+        using var dir = new TempDir();
+        var log = dir.Combine("run.log");
+
+        var result = await TaxiScanRun.RunAsync(
+            RepoPaths.Root, ["find", "--id", set.Target, "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture), "--log-file", log, set.CsvDirectory],
+            process => KillAWorkerOf(process, log, workers));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        BytesAssert.Equal(set.ExpectedRows, result.Stdout, "a run that recovered from a killed worker");
+        Assert.Matches(@"worker \d \(pid \d+\) failed \(exit code 137.*scanning its \d+ unfinished files again in a new worker \(retry 1 of 1\)", result.Stderr);
+        Assert.Contains("recovered from 1 failed workers", result.Stderr, StringComparison.Ordinal);
         Assert.Empty(WorkerProcesses(result));
     }
 
