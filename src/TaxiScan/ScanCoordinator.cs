@@ -85,7 +85,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         IOutputTarget target;
         try
         {
-            target = options.OutputPath is null ? new StdoutTarget(terminal.DataDescriptor) : new AtomicFileTarget(options.OutputPath);
+            target = options.OutputPath is null ? new StdoutTarget(terminal.DataDescriptor) : DeviceFileTarget.OpenOutput(options.OutputPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -3,7 +3,8 @@ namespace TaxiScan.Output;
 /// <summary>
 /// <c>--output FILE</c>: rows go to an owner-only temporary file beside FILE, renamed over FILE on
 /// success (rename is atomic within a directory). On failure or interruption the temporary file is
-/// deleted, so no new FILE exists and an existing FILE is untouched.
+/// deleted, so no new FILE exists and an existing FILE is untouched. A FILE that is a symlink is
+/// followed: the file it points to is replaced and the link stays.
 /// </summary>
 internal sealed class AtomicFileTarget : IOutputTarget
 {
@@ -14,7 +15,7 @@ internal sealed class AtomicFileTarget : IOutputTarget
 
     public AtomicFileTarget(string path)
     {
-        _finalPath = Path.GetFullPath(path);
+        _finalPath = FollowLinks(Path.GetFullPath(path));
         var directory = Path.GetDirectoryName(_finalPath)!;
         _temporaryPath = Path.Combine(directory, $".{Path.GetFileName(_finalPath)}.taxiscan-{Guid.NewGuid():N}.tmp");
         var options = new FileStreamOptions
@@ -31,6 +32,10 @@ internal sealed class AtomicFileTarget : IOutputTarget
 
         _stream = new FileStream(_temporaryPath, options);
     }
+
+    // The file a symlink points to (through every link), so the rename replaces it and keeps the link.
+    private static string FollowLinks(string path) =>
+        new FileInfo(path).LinkTarget is null ? path : File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
 
     /// <summary>The temporary file, for tests and messages.</summary>
     public string TemporaryPath => _temporaryPath;

@@ -34,6 +34,63 @@ public class OutputFileTests
     }
 
     [Fact]
+    public void An_output_onto_a_full_device_is_an_error_and_the_device_stays_a_device()
+    {
+        // A clone of /dev/full (character device 1,7) in a temporary directory: writing fails with ENOSPC.
+        // Before, the rows went to a temporary file renamed over the device node, replacing it.
+        using var dir = new TempDir();
+        var full = dir.Combine("full");
+        using (var mknod = System.Diagnostics.Process.Start("mknod", [full, "c", "1", "7"]))
+        {
+            mknod.WaitForExit();
+            Assert.True(mknod.ExitCode == 0, "mknod needs root, as CI has");
+        }
+
+        var result = TaxiScanRun.Run(RepoPaths.Root, "find", "--id", "1", "-o", full, TDrive);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("cannot write the output: No space left on device", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Stdout);
+        Assert.Equal(["full"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+        Assert.False(Platform.Posix.IsRegularFile(full), "the device node was replaced by a file");
+    }
+
+    [Fact]
+    public void An_output_to_dev_null_is_written_through_and_left_a_device()
+    {
+        var result = TaxiScanRun.Run(RepoPaths.Root, "find", "--id", "1", "-o", "/dev/null", TDrive);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.False(Platform.Posix.IsRegularFile("/dev/null"));
+    }
+
+    [Fact]
+    public void An_output_that_is_a_symlink_replaces_the_file_it_points_to_and_keeps_the_link()
+    {
+        using var dir = new TempDir();
+        var target = dir.Create("real.csv", "old\n");
+        var link = dir.Combine("link.csv");
+        File.CreateSymbolicLink(link, target);
+
+        var result = TaxiScanRun.Run(RepoPaths.Root, "find", "--id", "1", "-o", link, TDrive);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.NotNull(new FileInfo(link).LinkTarget);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(TDrive, "1.txt")), File.ReadAllBytes(target));
+    }
+
+    [Fact]
+    public void An_output_on_a_read_only_file_system_is_an_error_before_scanning()
+    {
+        // /proc refuses new files for root too, unlike a directory without write permission.
+        var result = TaxiScanRun.Run(RepoPaths.Root, "find", "--id", "1", "-o", "/proc/taxiscan-rows.csv", TDrive);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("/proc/taxiscan-rows.csv: cannot create the output file", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
     public void An_output_that_is_also_an_input_is_refused_and_left_untouched()
     {
         using var dir = new TempDir();

@@ -66,6 +66,37 @@ public class ProcessFaultTests
         Assert.Empty(WorkerProcesses(result));
     }
 
+    [Fact]
+    public async Task Workers_of_a_coordinator_killed_with_SIGKILL_exit_by_themselves_within_a_second()
+    {
+        var set = BigSet;
+        using var dir = new TempDir();
+        var log = dir.Combine("run.log");
+        List<int> workers = [];
+        var clock = new Stopwatch();
+
+        var result = await TaxiScanRun.RunAsync(RepoPaths.Root, ["find", "--id", set.Target, "--workers", "2", "--log-file", log, set.CsvDirectory],
+            process =>
+            {
+                WaitForWorkersToStart(log, 2);
+                workers = ChildPids(process.Id);
+                Signal(process.Id, "SIGKILL");
+                clock.Start();
+            });
+
+        Assert.Equal(137, result.ExitCode);
+        Assert.Equal(2, workers.Count);
+        while (workers.Any(IsAlive) && clock.Elapsed < TimeSpan.FromSeconds(1))
+        {
+            Thread.Sleep(10);
+        }
+
+        Assert.False(workers.Any(IsAlive), $"workers still running {clock.Elapsed.TotalMilliseconds:F0} ms after the coordinator died");
+
+        // A zombie has exited; what counts is that it scans no more. Its parent (now init) reaps it.
+        static bool IsAlive(int pid) => File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("SIGINT", 130)]
     [InlineData("SIGTERM", 143)]
