@@ -59,7 +59,13 @@ internal static class WorkerEntry
             UnitStats stats;
             try
             {
-                using var input = InputOpener.Open(unit.Kind, unit.Path, unit.Member);
+                using var opened = InputOpener.Open(unit.Kind, unit.Path, unit.Member);
+
+                // A plain file is read as it was listed: appended rows are for the next run, and one that
+                // shrank meanwhile fails (ListedLengthStream). A FIFO named on the command line has no length.
+                using var input = unit.Kind == InputKind.File && Platform.Posix.IsRegularFile(unit.Path)
+                    ? new ListedLengthStream(opened, unit.Length)
+                    : opened;
                 stats = scanner.Scan(input, unit.Range, unit.EveryRow, sink, CancellationToken.None);
             }
             catch (QuoteInRangeException)
