@@ -7,7 +7,9 @@ namespace TaxiScan.Discovery;
 /// stream); <c>-</c> (or <c>/dev/stdin</c>) is standard input.</item>
 /// <item>A directory is walked recursively in sorted (ordinal) name order, skipping hidden entries (names
 /// starting with '.'), directory symlinks (no loops) and anything that is not a regular file (FIFOs,
-/// devices, sockets: a read would hang or never end). Of the files found it takes those with a data
+/// devices, sockets: a read would hang or never end; a warning names each one that has a data name).
+/// A data name that cannot be reached (dangling symlink, symlink loop, name not valid UTF-8) is an
+/// error. Of the files found it takes those with a data
 /// extension (<see cref="DataExtensions"/>), the same followed by <c>.gz</c>, and <c>.zip</c> archives;
 /// or, with <c>--glob</c>, those the <see cref="GlobFilter"/> takes.</item>
 /// <item>A <c>.gz</c> file is read decompressed; a <c>.zip</c> archive becomes one input per member with a
@@ -90,6 +92,12 @@ internal sealed class InputDiscovery
         {
             _errors.Add($"{path}: not a regular file or directory");
         }
+        else if (path.Contains('\uFFFD'))
+        {
+            // .NET hands us arguments decoded as UTF-8, with U+FFFD for bytes that are not: the name
+            // the user typed is lost, and "No such file" would be a lie.
+            _errors.Add($"{path}: file name is not valid UTF-8; taxiscan cannot open it");
+        }
         else
         {
             _errors.Add($"{path}: No such file or directory");
@@ -158,10 +166,30 @@ internal sealed class InputDiscovery
                 case DirectoryInfo child when child.LinkTarget is null:
                     Walk(child, childDisplay, childRelative);
                     break;
-                case FileInfo file when IsRegularFile(file) && IsSelected(file.Name, childRelative):
-                    Take(childDisplay, file);
+                case FileInfo file when IsSelected(file.Name, childRelative):
+                    TakeWalked(childDisplay, file);
                     break;
             }
+        }
+    }
+
+    // A data file found while walking that is not a regular file is never silently dropped: a FIFO or
+    // a device (a read could hang or never end) is skipped with a warning; one that cannot be reached at
+    // all (a dangling symlink, a symlink loop, a name that is not UTF-8) is an error, as it would be
+    // when named on the command line, because its rows are not scanned.
+    private void TakeWalked(string displayPath, FileInfo file)
+    {
+        switch (EntryProbe.WhyNotRegular(file))
+        {
+            case null:
+                Take(displayPath, file);
+                break;
+            case ({ } reason, true):
+                _errors.Add($"{displayPath}: {reason}");
+                break;
+            case ({ } reason, false):
+                _warnings.Add($"{displayPath}: {reason}");
+                break;
         }
     }
 
