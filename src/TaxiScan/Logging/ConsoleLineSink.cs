@@ -19,7 +19,34 @@ internal sealed class ConsoleLineSink(Action<string> writeLine) : ILogEventSink
         _format.Format(logEvent, text);
         lock (_gate)
         {
-            writeLine(text.ToString());
+            writeLine(OneLine(text.ToString()));
         }
+    }
+
+    /// <summary>
+    /// Control characters (a file name may hold a line break) written as escapes, so that every event is
+    /// one line on stderr whatever the names in it.
+    /// </summary>
+    internal static string OneLine(string message)
+    {
+        if (!message.AsSpan().ContainsAnyInRange('\0', '\u001f'))
+        {
+            return message;
+        }
+
+        var line = new System.Text.StringBuilder(message.Length + 8);
+        foreach (var c in message)
+        {
+            line.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                < ' ' => $"\\x{(int)c:x2}",
+                _ => c.ToString(),
+            });
+        }
+
+        return line.ToString();
     }
 }

@@ -28,6 +28,18 @@ public partial class BadInputTests
     }
 
     [Fact]
+    public void A_name_with_a_line_break_is_reported_on_one_line_with_the_break_escaped()
+    {
+        using var dir = new TempDir();
+        dir.Create("ok.csv", "1,a\n");
+
+        var result = TaxiScanRun.Run(dir.Path, "find", "--progress", "never", "--id", "1", "new\nline.csv", "ok.csv");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal(["taxiscan: new\\nline.csv: No such file or directory"], Diagnostics(result));
+    }
+
+    [Fact]
     public void An_empty_directory_has_no_rows_exit_1_and_no_diagnostic()
     {
         using var dir = new TempDir();
