@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using TaxiScan.Tests.Support;
 
 namespace TaxiScan.Tests.Integration;
@@ -97,10 +98,15 @@ public class ProcessFaultTests
         static bool IsAlive(int pid) => File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
     }
 
+    // At several moments: as the run starts (before any worker), as the workers start, and well into the scan.
     [Theory]
-    [InlineData("SIGINT", 130)]
-    [InlineData("SIGTERM", 143)]
-    public async Task A_signal_stops_every_worker_leaves_no_output_file_and_exits_128_plus_signal(string signal, int exitCode)
+    [InlineData("SIGINT", 130, -1)]
+    [InlineData("SIGINT", 130, 0)]
+    [InlineData("SIGINT", 130, 60)]
+    [InlineData("SIGTERM", 143, -1)]
+    [InlineData("SIGTERM", 143, 0)]
+    [InlineData("SIGTERM", 143, 60)]
+    public async Task A_signal_stops_every_worker_leaves_no_output_file_and_exits_128_plus_signal(string signal, int exitCode, int millisecondsIntoTheScan)
     {
         var set = BigSet;
         using var dir = new TempDir();
@@ -110,13 +116,58 @@ public class ProcessFaultTests
         var result = await TaxiScanRun.RunAsync(RepoPaths.Root, ["find", "--id", set.Target, "--workers", "2", "--log-file", log, "-o", output, set.CsvDirectory],
             process =>
             {
-                WaitForWorkersToStart(log, 2);
+                if (millisecondsIntoTheScan >= 0)
+                {
+                    WaitForWorkersToStart(log, 2);
+                    Thread.Sleep(millisecondsIntoTheScan);
+                }
+
                 Signal(process.Id, signal);
             });
 
         Assert.True(result.ExitCode == exitCode, result.ToString());
-        Assert.Equal(["run.log"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+        Assert.All(Directory.GetFiles(dir.Path).Select(Path.GetFileName), name => Assert.Equal("run.log", name)); // no output, no temporary file
         Assert.Empty(WorkerProcesses(result));
+    }
+
+    [Fact]
+    public async Task Files_changed_during_the_scan_are_read_as_listed_appended_rows_left_out_a_truncated_file_an_error()
+    {
+        // One worker reads 16 files in name order; once it has started, 00.csv grows (whole rows and a
+        // half-written one) and 15.csv, still unread, is cut in half.
+        using var dir = new TempDir();
+        var expected = new StringBuilder();
+        for (var file = 0; file < 16; file++)
+        {
+            var text = new StringBuilder();
+            for (var row = 0; row < 150_000; row++)
+            {
+                text.Append(row % 97 == 0 ? "11865" : (20000 + row).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .Append(",2015-02-01 00:00:00,114.000000,22.000000,0,35,1\n");
+            }
+
+            dir.Create($"{file:D2}.csv", text.ToString());
+            if (file < 15)
+            {
+                expected.Append(string.Concat(text.ToString().Split('\n').Where(line => line.StartsWith("11865,", StringComparison.Ordinal)).Select(line => line + "\n")));
+            }
+        }
+
+        var log = dir.Combine("run.log");
+        var last = dir.Combine("15.csv");
+        var listedLength = new FileInfo(last).Length;
+        var result = await TaxiScanRun.RunAsync(dir.Path, ["find", "--id", "11865", "--workers", "1", "--log-file", log, dir.Path],
+            process =>
+            {
+                WaitForWorkersToStart(log, 1);
+                File.AppendAllText(dir.Combine("00.csv"), "11865,appended,a,b,0,35,1\n11865,half-writ");
+                using var truncate = new FileStream(last, FileMode.Open, FileAccess.Write);
+                truncate.SetLength(listedLength / 2);
+            });
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal(expected.ToString(), result.StdoutText);
+        Assert.Contains($"15.csv: the file shrank while it was read: it ended at byte {listedLength / 2} of the {listedLength} it had when listed", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
