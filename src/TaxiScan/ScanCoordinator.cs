@@ -67,7 +67,18 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         var units = discovery.Units;
         if (options.IdFromPath is { } pattern)
         {
-            var (kept, unmatched) = PathIdSelector.Select(units, pattern, options.Match);
+            IReadOnlyList<WorkUnit> kept;
+            int unmatched;
+            try
+            {
+                (kept, unmatched) = PathIdSelector.Select(units, pattern, options.Match);
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
+            {
+                log.Error("--id-from-path: the expression took over {Seconds} s on {Path:l}; simplify it", PathIdSelector.MatchTimeout.TotalSeconds, e.Input);
+                return ExitCodes.Error;
+            }
+
             log.Information("--id-from-path: {Kept} of {Files} files hold the ids; {Unmatched} paths do not match the expression", kept.Count, units.Count, unmatched);
             units = kept;
         }

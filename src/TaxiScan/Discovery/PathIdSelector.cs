@@ -12,10 +12,17 @@ namespace TaxiScan.Discovery;
 /// </summary>
 internal static class PathIdSelector
 {
+    /// <summary>
+    /// The longest one path may take: the expression is the user's, and one that backtracks without end
+    /// (<c>(a+)+$</c> on a long name) must end the run with an error, not hang it.
+    /// </summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+
     /// <returns>The kept units, renumbered in order and marked <see cref="WorkUnit.EveryRow"/>; and how many paths the expression did not match.</returns>
+    /// <exception cref="RegexMatchTimeoutException">The expression took longer than <see cref="MatchTimeout"/> on a path.</exception>
     public static (IReadOnlyList<WorkUnit> Kept, int Unmatched) Select(IReadOnlyList<WorkUnit> units, string pattern, MatchSpec match)
     {
-        var expression = new Regex(pattern, RegexOptions.CultureInvariant);
+        var expression = new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
         var ids = IdTest.Create(match.Ids, match.Numeric, Encoding.UTF8);
         var kept = new List<WorkUnit>();
         var unmatched = 0;

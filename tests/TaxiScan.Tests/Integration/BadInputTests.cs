@@ -40,6 +40,21 @@ public partial class BadInputTests
     }
 
     [Fact]
+    public void An_id_from_path_expression_that_backtracks_without_end_is_an_error_not_a_hang()
+    {
+        using var dir = new TempDir();
+        dir.Create(new string('a', 40) + "!.txt", "1,a\n");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = TaxiScanRun.Run(dir.Path, "find", "--progress", "never", "--id", "x", "--id-from-path", "((a+)+)$", ".");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Empty(result.Stdout);
+        Assert.Contains("--id-from-path: the expression took over 1 s on ", result.Stderr, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public void An_empty_directory_has_no_rows_exit_1_and_no_diagnostic()
     {
         using var dir = new TempDir();
