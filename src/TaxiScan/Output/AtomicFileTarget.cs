@@ -3,7 +3,8 @@ namespace TaxiScan.Output;
 /// <summary>
 /// <c>--output FILE</c>: rows go to an owner-only temporary file beside FILE, renamed over FILE on
 /// success (rename is atomic within a directory). On failure or interruption the temporary file is
-/// deleted, so no new FILE exists and an existing FILE is untouched. A FILE that is a symlink is
+/// deleted (or, on Linux, it is an unnamed O_TMPFILE file until then, so not even SIGKILL leaves it
+/// behind), so no new FILE exists and an existing FILE is untouched. A FILE that is a symlink is
 /// followed: the file it points to is replaced and the link stays.
 /// </summary>
 internal sealed class AtomicFileTarget : IOutputTarget
@@ -11,6 +12,7 @@ internal sealed class AtomicFileTarget : IOutputTarget
     private readonly string _finalPath;
     private readonly string _temporaryPath;
     private readonly FileStream _stream;
+    private readonly Microsoft.Win32.SafeHandles.SafeFileHandle? _unnamed;
     private bool _settled;
 
     public AtomicFileTarget(string path)
@@ -18,6 +20,16 @@ internal sealed class AtomicFileTarget : IOutputTarget
         _finalPath = FollowLinks(Path.GetFullPath(path));
         var directory = Path.GetDirectoryName(_finalPath)!;
         _temporaryPath = Path.Combine(directory, $".{Path.GetFileName(_finalPath)}.taxiscan-{Guid.NewGuid():N}.tmp");
+
+        // Where it can, the rows go to an unnamed file that gets its temporary name only when the run
+        // succeeds: a coordinator killed with SIGKILL then leaves nothing behind.
+        if (Platform.Posix.TryCreateUnnamedFile(directory, out var unnamed))
+        {
+            _unnamed = unnamed;
+            _stream = new FileStream(unnamed, FileAccess.Write, 1 << 20);
+            return;
+        }
+
         var options = new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
@@ -45,6 +57,11 @@ internal sealed class AtomicFileTarget : IOutputTarget
     public void Commit()
     {
         _stream.Flush(flushToDisk: true);
+        if (_unnamed is not null)
+        {
+            Platform.Posix.GiveName(_unnamed, _temporaryPath);
+        }
+
         _stream.Dispose();
         if (!OperatingSystem.IsWindows())
         {
@@ -75,7 +92,10 @@ internal sealed class AtomicFileTarget : IOutputTarget
             // The device is full or gone; the file is being deleted anyway.
         }
 
-        File.Delete(_temporaryPath);
+        if (_unnamed is null)
+        {
+            File.Delete(_temporaryPath);
+        }
     }
 
     public void Dispose() => Abort();

@@ -27,6 +27,49 @@ internal static partial class Posix
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     public static unsafe partial nint Write(int fd, byte* buffer, nint count);
 
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags, int mode);
+
+    [LibraryImport("libc", EntryPoint = "linkat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int LinkAt(int oldDirFd, string oldPath, int newDirFd, string newPath, int flags);
+
+    /// <summary>
+    /// An unnamed, owner-only file in <paramref name="directory"/> (O_TMPFILE): it has no name until
+    /// <see cref="GiveName"/>, so if the process dies, even by SIGKILL, nothing is left behind.
+    /// </summary>
+    /// <returns>False where the system or file system has no O_TMPFILE (the caller uses a named file).</returns>
+    public static bool TryCreateUnnamedFile(string directory, out Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    {
+        const int WriteOnly = 0x1;
+        const int CloseOnExec = 0x80000; // workers must not inherit the output
+        const int TmpFile = 0x410000;    // __O_TMPFILE | O_DIRECTORY (x86-64 and arm64)
+        handle = new Microsoft.Win32.SafeHandles.SafeFileHandle();
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        var fd = Open(directory, TmpFile | WriteOnly | CloseOnExec, 0b110_000_000); // rw-------
+        if (fd < 0)
+        {
+            return false;
+        }
+
+        handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
+        return true;
+    }
+
+    /// <summary>Gives a file made by <see cref="TryCreateUnnamedFile"/> the name <paramref name="path"/> (which must not exist).</summary>
+    public static void GiveName(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string path)
+    {
+        const int AtFdCwd = -100;
+        const int AtSymlinkFollow = 0x400;
+        if (LinkAt(AtFdCwd, $"/proc/self/fd/{handle.DangerousGetHandle()}", AtFdCwd, path, AtSymlinkFollow) != 0)
+        {
+            throw new IOException($"cannot name the output file {path}: error {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
     [LibraryImport("libc", EntryPoint = "isatty")]
     public static partial int IsATty(int fd);
 

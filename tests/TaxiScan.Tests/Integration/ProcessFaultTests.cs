@@ -68,7 +68,7 @@ public class ProcessFaultTests
     }
 
     [Fact]
-    public async Task Workers_of_a_coordinator_killed_with_SIGKILL_exit_by_themselves_within_a_second()
+    public async Task Workers_of_a_coordinator_killed_with_SIGKILL_exit_by_themselves_within_a_second_and_no_output_file_is_left()
     {
         var set = BigSet;
         using var dir = new TempDir();
@@ -76,7 +76,7 @@ public class ProcessFaultTests
         List<int> workers = [];
         var clock = new Stopwatch();
 
-        var result = await TaxiScanRun.RunAsync(RepoPaths.Root, ["find", "--id", set.Target, "--workers", "2", "--log-file", log, set.CsvDirectory],
+        var result = await TaxiScanRun.RunAsync(RepoPaths.Root, ["find", "--id", set.Target, "--workers", "2", "--log-file", log, "-o", dir.Combine("rows.csv"), set.CsvDirectory],
             process =>
             {
                 WaitForWorkersToStart(log, 2);
@@ -93,6 +93,9 @@ public class ProcessFaultTests
         }
 
         Assert.False(workers.Any(IsAlive), $"workers still running {clock.Elapsed.TotalMilliseconds:F0} ms after the coordinator died");
+
+        // SIGKILL cannot be caught, so no clean-up ran: the output was an unnamed (O_TMPFILE) file.
+        Assert.Equal(["run.log"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
 
         // A zombie has exited; what counts is that it scans no more. Its parent (now init) reaps it.
         static bool IsAlive(int pid) => File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
