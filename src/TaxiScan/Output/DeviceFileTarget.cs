@@ -6,32 +6,12 @@ namespace TaxiScan.Output;
 /// temporary file over it, as <see cref="AtomicFileTarget"/> does, would replace the device node itself.
 /// A write error (a full device) surfaces as an <see cref="IOException"/> like any other output error.
 /// </summary>
-internal sealed class DeviceFileTarget(string path) : IOutputTarget
+internal sealed class DeviceFileTarget(string path)
+    : WriteThroughTarget(new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 20))
 {
-    public Stream Stream { get; } = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 20);
-
     /// <summary>The target for <paramref name="path"/>: straight through for a device or FIFO, else atomic.</summary>
     public static IOutputTarget OpenOutput(string path) =>
         Path.Exists(path) && !Directory.Exists(path) && !Platform.Posix.IsRegularFile(path)
             ? new DeviceFileTarget(path)
             : new AtomicFileTarget(path);
-
-    public void Commit() => Stream.Flush();
-
-    public void Abort()
-    {
-        // What was written cannot be taken back from a device; nothing is left behind either.
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Stream.Dispose();
-        }
-        catch (IOException)
-        {
-            // The final flush failed (a full device); the error was reported when the rows were written.
-        }
-    }
 }

@@ -5,28 +5,6 @@ namespace TaxiScan.Output;
 /// through 1 MiB of buffer over a <see cref="DescriptorStream"/>: plain write(2) calls, so rows land at
 /// the descriptor's shared offset, and EPIPE is raised so <c>taxiscan ... | head -1</c> stops early.
 /// </summary>
-internal sealed class StdoutTarget(int descriptor) : IOutputTarget
-{
-    public Stream Stream { get; } = OperatingSystem.IsWindows()
-        ? new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(descriptor, ownsHandle: false), FileAccess.Write, 1 << 20)
-        : new BufferedStream(new DescriptorStream(descriptor), 1 << 20);
-
-    public void Commit() => Stream.Flush();
-
-    public void Abort()
-    {
-        // Rows already written cannot be taken back; what is buffered is dropped with the process.
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Stream.Dispose();
-        }
-        catch (IOException)
-        {
-            // The reader is gone (EPIPE on the final flush): nothing left to tell it.
-        }
-    }
-}
+internal sealed class StdoutTarget(int descriptor) : WriteThroughTarget(OperatingSystem.IsWindows()
+    ? new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(descriptor, ownsHandle: false), FileAccess.Write, 1 << 20)
+    : new BufferedStream(new DescriptorStream(descriptor), 1 << 20));
