@@ -7,13 +7,10 @@ namespace TaxiScan.Discovery;
 /// the errno of following it. FileInfo cannot tell a FIFO or a device from a file, nor a dangling
 /// symlink from a symlink loop, and the walk must say which one it skipped.
 /// </summary>
-internal static partial class EntryProbe
+internal static class EntryProbe
 {
     private const int ENOENT = 2;
     private const int ELOOP = 40;
-
-    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Statx(int dirFd, string path, int flags, uint mask, Span<byte> buffer);
 
     /// <summary>
     /// Null for a regular file (or off Linux); else the reason it is not read, and whether that is an
@@ -21,19 +18,13 @@ internal static partial class EntryProbe
     /// </summary>
     public static (string Reason, bool IsError)? WhyNotRegular(FileInfo file)
     {
-        const int AtFdCwd = -100;
-        const uint StatxType = 0x1;
-        const int ModeOffset = 28;
-
         if (!OperatingSystem.IsLinux())
         {
             return null;
         }
 
-        Span<byte> buffer = stackalloc byte[256];
-        if (Statx(AtFdCwd, file.FullName, 0, StatxType, buffer) != 0)
+        if (Platform.Posix.FileType(file.FullName, out var errno) is not { } type)
         {
-            var errno = Marshal.GetLastPInvokeError();
             return errno switch
             {
                 // .NET decodes names as UTF-8 and puts U+FFFD for bytes that are not; such a name names
@@ -45,9 +36,9 @@ internal static partial class EntryProbe
             };
         }
 
-        return (MemoryMarshal.Read<ushort>(buffer[ModeOffset..]) & 0xF000) switch
+        return type switch
         {
-            0x8000 => null,
+            Platform.Posix.RegularFileType => null,
             0x1000 => ("skipped: a FIFO (name it on the command line to read it as a stream)", false),
             0x2000 => ("skipped: a character device", false),
             0x6000 => ("skipped: a block device", false),

@@ -79,33 +79,34 @@ internal static partial class Posix
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Statx(int dirFd, string path, int flags, uint mask, Span<byte> buffer);
 
+    /// <summary>The file-type bits of <c>st_mode</c> (<c>S_IFMT</c>) for a regular file.</summary>
+    public const int RegularFileType = 0x8000;
+
     /// <summary>
-    /// Whether <paramref name="path"/> (symlinks followed) is a regular file, not a FIFO, socket or device.
-    /// Uses statx because its layout, unlike struct stat's, is the same on every Linux architecture
-    /// (stx_mode is a u16 at byte 28).
+    /// The file-type bits (<c>S_IFMT</c>) of <paramref name="path"/>, symlinks followed, or null with the
+    /// errno when it cannot be reached. Uses statx because its layout, unlike struct stat's, is the same
+    /// on every Linux architecture (stx_mode is a u16 at byte 28). Linux only.
     /// </summary>
-    public static bool IsRegularFile(string path)
+    public static int? FileType(string path, out int errno)
     {
         const int AtFdCwd = -100;
         const uint StatxType = 0x1;
         const int ModeOffset = 28;
-        const int FileTypeMask = 0xF000;
-        const int RegularFile = 0x8000;
 
         Span<byte> buffer = stackalloc byte[256];
-        if (!OperatingSystem.IsLinux())
-        {
-            return File.Exists(path);
-        }
-
         if (Statx(AtFdCwd, path, 0, StatxType, buffer) != 0)
         {
-            return false;
+            errno = Marshal.GetLastPInvokeError();
+            return null;
         }
 
-        var mode = MemoryMarshal.Read<ushort>(buffer[ModeOffset..]);
-        return (mode & FileTypeMask) == RegularFile;
+        errno = 0;
+        return MemoryMarshal.Read<ushort>(buffer[ModeOffset..]) & 0xF000;
     }
+
+    /// <summary>Whether <paramref name="path"/> (symlinks followed) is a regular file, not a FIFO, socket or device.</summary>
+    public static bool IsRegularFile(string path) =>
+        OperatingSystem.IsLinux() ? FileType(path, out _) == RegularFileType : File.Exists(path);
 
     public static bool IsTerminal(int fd) => !OperatingSystem.IsWindows() && IsATty(fd) == 1;
 
