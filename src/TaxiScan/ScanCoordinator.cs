@@ -191,17 +191,24 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
             pumps.Add(PumpAsync(worker, messages.Writer, abort.Token));
         }
 
+        // A worker started during the run for contiguous units that already have a partition: it owns them
+        // from now on (their rows are checked against its partition).
+        int LaunchExtra(WorkUnit[] work)
+        {
+            var partition = new Partition(owners.Count, work[0].Index, work.Length, work.Sum(unit => unit.Bytes));
+            owners.Add(partition);
+            Launch(partition, work);
+            return partition.Index;
+        }
+
         // A byte range held a quote: one more worker reads the file on from that range's start, quotes and
         // all. The unit stays in its first worker's partition too, so that worker's failure must not settle it.
         int ReadOn(WorkUnit tail)
         {
-            var partition = new Partition(owners.Count, tail.Index, 1, tail.Bytes);
-            owners.Add(partition);
             settled[tail.Index] = false;
             current[tail.Index] = tail;
             log.Information("{File:l}: quotes in the data; reading it on from byte {Start} in one piece", tail.DisplayPath, tail.Range!.Value.Start);
-            Launch(partition, [tail]);
-            return partition.Index;
+            return LaunchExtra([tail]);
         }
 
         // A worker died (killed, crashed) before finishing its units: what it sent for them is dropped and a
@@ -236,17 +243,14 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
                     }
                 }
 
-                var partition = new Partition(owners.Count, run[0], run.Count, run.Sum(unit => units[unit].Bytes));
-                owners.Add(partition);
+                var worker = LaunchExtra([.. run.Select(unit => current[unit])]);
                 foreach (var unit in run)
                 {
                     if (_splitFiles.TryGetValue(unit, out var split) && split.ReadOnFrom == unit)
                     {
-                        split.StartReadingOn(unit, partition.Index);
+                        split.StartReadingOn(unit, worker);
                     }
                 }
-
-                Launch(partition, [.. run.Select(unit => current[unit])]);
             }
 
             _recoveredWorkers++;

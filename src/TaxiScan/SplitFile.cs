@@ -30,8 +30,6 @@ internal sealed class SplitFile(int firstUnit, int count)
     /// <summary>The last unit whose rows count: the read-on unit, or the last range.</summary>
     public int LastUnit => ReadOnFrom ?? firstUnit + count - 1;
 
-    public bool Owns(int unit) => unit >= firstUnit && unit < firstUnit + count;
-
     public void Hold(DiagnosticMessage diagnostic) => _diagnostics[diagnostic.Unit - firstUnit].Add(diagnostic);
 
     /// <returns>True when every range (or the read-on unit) has reported.</returns>
@@ -53,14 +51,13 @@ internal sealed class SplitFile(int firstUnit, int count)
     }
 
     /// <summary>Whether a range up to <paramref name="lastUnit"/> (or the read-on) failed: then the whole file fails.</summary>
-    public bool AnyFailedThrough(int lastUnit) => _finished.Take(lastUnit - firstUnit + 1).Any(each => each!.Status == UnitStatus.Failed);
+    public bool AnyFailedThrough(int lastUnit) => Through(lastUnit).Any(each => each.Status == UnitStatus.Failed);
 
     /// <summary>Whether a range up to <paramref name="lastUnit"/> (or the read-on) ended other than complete.</summary>
-    public bool AnyIncompleteThrough(int lastUnit) => _finished.Take(lastUnit - firstUnit + 1).Any(each => each!.Status != UnitStatus.Complete);
+    public bool AnyIncompleteThrough(int lastUnit) => Through(lastUnit).Any(each => each.Status != UnitStatus.Complete);
 
     /// <summary>The malformed rows of the ranges up to <paramref name="lastUnit"/>, by kind.</summary>
-    public MalformedCounts MalformedThrough(int lastUnit) =>
-        _finished.Take(lastUnit - firstUnit + 1).Aggregate(default(MalformedCounts), (sum, each) => sum.Add(each!.ByKind));
+    public MalformedCounts MalformedThrough(int lastUnit) => Through(lastUnit).Aggregate(default(MalformedCounts), (sum, each) => sum.Add(each.ByKind));
 
     /// <summary>Whether a held diagnostic is reported: the same error once per file, malformed rows 3 of each kind per file.</summary>
     public bool Show(DiagnosticMessage diagnostic) => diagnostic switch
@@ -82,4 +79,7 @@ internal sealed class SplitFile(int firstUnit, int count)
         ReadOnWorker = worker;
         ForgetDiagnostics(unit);
     }
+
+    // What the ranges up to lastUnit reported (all have, when this is asked).
+    private IEnumerable<UnitFinishedMessage> Through(int lastUnit) => _finished.Take(lastUnit - firstUnit + 1).Select(each => each!);
 }

@@ -59,15 +59,9 @@ internal sealed class LineStartSetSearch : CandidateSearch
             for (; at <= lines.Length - Vector512<byte>.Count; at += Vector512<byte>.Count)
             {
                 var breaks = Vector512.Equals(Vector512.LoadUnsafe(ref start, (nuint)at), newline).ExtractMostSignificantBits();
-                while (breaks != 0)
+                if (breaks != 0 && FirstCandidateAfter(breaks, at, lines, ref start) is var row and >= 0)
                 {
-                    var row = at + BitOperations.TrailingZeroCount(breaks) + 1;
-                    if (IsCandidateAt(lines, ref start, row))
-                    {
-                        return row;
-                    }
-
-                    breaks &= breaks - 1;
+                    return row;
                 }
             }
         }
@@ -77,15 +71,9 @@ internal sealed class LineStartSetSearch : CandidateSearch
             for (; at <= lines.Length - Vector256<byte>.Count; at += Vector256<byte>.Count)
             {
                 var breaks = Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)at), newline).ExtractMostSignificantBits();
-                while (breaks != 0)
+                if (breaks != 0 && FirstCandidateAfter(breaks, at, lines, ref start) is var row and >= 0)
                 {
-                    var row = at + BitOperations.TrailingZeroCount(breaks) + 1;
-                    if (IsCandidateAt(lines, ref start, row))
-                    {
-                        return row;
-                    }
-
-                    breaks &= breaks - 1;
+                    return row;
                 }
             }
         }
@@ -95,6 +83,21 @@ internal sealed class LineStartSetSearch : CandidateSearch
             if (lines[at] == (byte)'\n' && IsCandidate(lines[(at + 1)..]))
             {
                 return at + 1;
+            }
+        }
+
+        return -1;
+    }
+
+    // The first candidate among the rows that start after the line breaks set in `breaks` (bit i: at + i), or -1.
+    private int FirstCandidateAfter(ulong breaks, int at, ReadOnlySpan<byte> lines, ref byte start)
+    {
+        for (; breaks != 0; breaks &= breaks - 1)
+        {
+            var row = at + BitOperations.TrailingZeroCount(breaks) + 1;
+            if (IsCandidateAt(lines, ref start, row))
+            {
+                return row;
             }
         }
 

@@ -49,9 +49,6 @@ internal sealed class AtomicFileTarget : IOutputTarget
     private static string FollowLinks(string path) =>
         new FileInfo(path).LinkTarget is null ? path : File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
 
-    /// <summary>The temporary file, for tests and messages.</summary>
-    public string TemporaryPath => _temporaryPath;
-
     public Stream Stream => _stream;
 
     public void Commit()

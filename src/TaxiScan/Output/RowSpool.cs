@@ -11,10 +11,6 @@ internal sealed class RowSpool(long memoryBudget, string spillDirectory) : IDisp
     private long _memoryInUse;
     private SafeSpillFile? _spill;
 
-    public long MemoryInUse => _memoryInUse;
-
-    public long SpilledBytes => _spill?.Length ?? 0;
-
     /// <summary>Appends rows to a unit. The spool owns <paramref name="buffer"/> from now on.</summary>
     public void Append(int unit, byte[] buffer, int offset, int count, Action<byte[]> release)
     {

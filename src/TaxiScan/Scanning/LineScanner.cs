@@ -144,7 +144,6 @@ internal sealed class LineScanner(QuotedScanner quoted)
             }
 
             var end = candidate + lines[candidate..].IndexOf((byte)'\n') + 1; // whole lines: there is one
-
             var row = lines[candidate..end];
             var content = Content(row, hasTerminator: true);
             var verdict = plan.LineMatcher.Classify(content);
