@@ -575,8 +575,12 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
             return false;
         }
 
+        // The same file under another name (a symlink, a hard link, ./a.csv) counts too: the rename at
+        // the end would replace the input.
         var output = Path.GetFullPath(options.OutputPath);
-        if (options.Paths.Any(path => File.Exists(path) && Path.GetFullPath(path) == output))
+        var outputIdentity = Platform.Posix.FileIdentity(output);
+        if (options.Paths.Any(path => File.Exists(path)
+            && (Path.GetFullPath(path) == output || (outputIdentity is not null && Platform.Posix.FileIdentity(path) == outputIdentity))))
         {
             log.Error("{Output:l}: the output file is also an input; refusing to overwrite it", options.OutputPath);
             return true;

@@ -30,11 +30,13 @@ internal sealed class InputDiscovery
     private readonly List<string> _warnings = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly string? _excludedPath;
+    private readonly (uint, uint, ulong)? _excludedIdentity;
     private readonly GlobFilter _glob;
 
     private InputDiscovery(string? excludedPath, GlobFilter glob)
     {
         _excludedPath = excludedPath;
+        _excludedIdentity = excludedPath is null ? null : Platform.Posix.FileIdentity(excludedPath);
         _glob = glob;
     }
 
@@ -179,6 +181,11 @@ internal sealed class InputDiscovery
     // when named on the command line, because its rows are not scanned.
     private void TakeWalked(string displayPath, FileInfo file)
     {
+        if (IsTheOutput(file.FullName, FinalPath(file)))
+        {
+            return; // also a link to an output that does not exist yet
+        }
+
         switch (EntryProbe.WhyNotRegular(file))
         {
             case null:
@@ -211,9 +218,8 @@ internal sealed class InputDiscovery
 
     private void Take(string displayPath, FileInfo file)
     {
-        // A symlinked file counts as its target: `latest.csv -> 2015-02-01.csv` is read once.
-        var fullPath = file.LinkTarget is null ? file.FullName : file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName;
-        if (fullPath == _excludedPath || file.FullName == _excludedPath || !_seen.Add(fullPath))
+        var fullPath = FinalPath(file);
+        if (IsTheOutput(file.FullName, fullPath) || !_seen.Add(fullPath))
         {
             return;
         }
@@ -228,6 +234,27 @@ internal sealed class InputDiscovery
         var length = kind == InputKind.File ? file.Length : InputOpener.EstimatedLength(kind, fullPath, null);
         _units.Add(new WorkUnit(_units.Count, fullPath, displayPath, length, Kind: kind));
     }
+
+    // A symlinked file counts as its target: `latest.csv -> 2015-02-01.csv` is read once. A symlink loop
+    // has no target; it is reported by the probe in TakeWalked.
+    private static string FinalPath(FileInfo file)
+    {
+        try
+        {
+            return file.LinkTarget is null ? file.FullName : file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName;
+        }
+        catch (IOException)
+        {
+            return file.FullName;
+        }
+    }
+
+    // The output may sit in a scanned directory (`-o data/rows.csv data/`), or be reached there through a
+    // symlink or a hard link: it is never read, or a rerun would scan the last run's rows.
+    private bool IsTheOutput(string path, string finalPath) =>
+        _excludedPath is not null
+        && (path == _excludedPath || finalPath == _excludedPath
+            || (_excludedIdentity is { } output && Platform.Posix.FileIdentity(finalPath) == output));
 
     private void TakeZipMembers(string displayPath, string fullPath)
     {

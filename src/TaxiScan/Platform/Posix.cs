@@ -104,6 +104,29 @@ internal static partial class Posix
         return MemoryMarshal.Read<ushort>(buffer[ModeOffset..]) & 0xF000;
     }
 
+    /// <summary>
+    /// The device and inode numbers of <paramref name="path"/>, symlinks followed: two names with the
+    /// same identity are the same file (a symlink, a hard link, another spelling of the path). Null when
+    /// it cannot be reached, or off Linux.
+    /// </summary>
+    public static (uint DeviceMajor, uint DeviceMinor, ulong Inode)? FileIdentity(string path)
+    {
+        const int AtFdCwd = -100;
+        const uint StatxInode = 0x100;
+        const int InodeOffset = 32;
+        const int DeviceMajorOffset = 136;
+        const int DeviceMinorOffset = 140;
+
+        Span<byte> buffer = stackalloc byte[256];
+        if (!OperatingSystem.IsLinux() || Statx(AtFdCwd, path, 0, StatxInode, buffer) != 0)
+        {
+            return null;
+        }
+
+        return (MemoryMarshal.Read<uint>(buffer[DeviceMajorOffset..]), MemoryMarshal.Read<uint>(buffer[DeviceMinorOffset..]),
+            MemoryMarshal.Read<ulong>(buffer[InodeOffset..]));
+    }
+
     /// <summary>Whether <paramref name="path"/> (symlinks followed) is a regular file, not a FIFO, socket or device.</summary>
     public static bool IsRegularFile(string path) =>
         OperatingSystem.IsLinux() ? FileType(path, out _) == RegularFileType : File.Exists(path);

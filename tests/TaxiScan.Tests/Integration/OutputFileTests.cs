@@ -101,4 +101,39 @@ public class OutputFileTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("1,a\n", File.ReadAllText(input));
     }
+
+    [Fact]
+    public void An_output_named_through_a_symlink_to_an_input_is_refused_and_the_input_left_untouched()
+    {
+        using var dir = new TempDir();
+        var input = dir.Create("a.csv", "1,a\n");
+        File.CreateSymbolicLink(dir.Combine("latest.csv"), "a.csv");
+
+        var result = TaxiScanRun.Run(dir.Path, "find", "--id", "1", "-o", "latest.csv", "./a.csv");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal("taxiscan: latest.csv: the output file is also an input; refusing to overwrite it\n", result.Stderr);
+        Assert.Empty(result.Stdout);
+        Assert.Equal("1,a\n", File.ReadAllText(input));
+    }
+
+    [Fact]
+    public void An_output_inside_a_scanned_directory_is_never_read_so_a_rerun_gives_the_same_file()
+    {
+        // The last run's rows.csv sits among the inputs, and data/latest.csv links to it: reading either
+        // would add the last run's rows again.
+        using var dir = new TempDir();
+        dir.Create("data/a.csv", "1,a\n2,b\n");
+        dir.Create("data/b.csv", "1,c\n");
+        File.CreateSymbolicLink(dir.Combine("data", "latest.csv"), "rows.csv");
+        var expected = "1,a\n1,c\n";
+
+        var first = TaxiScanRun.Run(dir.Path, "find", "--id", "1", "-o", "data/rows.csv", "data");
+        var second = TaxiScanRun.Run(dir.Path, "find", "--id", "1", "-o", "data/rows.csv", "data");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal(expected, File.ReadAllText(dir.Combine("data", "rows.csv")));
+        Assert.Empty(second.Stdout);
+    }
 }
