@@ -101,7 +101,8 @@ internal static class WorkerEntry
     private static string ReasonOf(Exception e, WorkUnit unit) => e switch
     {
         FileNotFoundException when unit.Kind == InputKind.ZipMember && File.Exists(unit.Path) => e.Message, // the member is gone
-        FileNotFoundException or DirectoryNotFoundException => "No such file or directory",
+        // Discovery listed only files that existed: this one went away (deleted or renamed) since then.
+        FileNotFoundException or DirectoryNotFoundException => "No such file or directory: it was removed after the inputs were listed",
         UnauthorizedAccessException => "Permission denied",
         _ => e.Message,
     };

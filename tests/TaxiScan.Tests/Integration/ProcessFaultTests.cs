@@ -174,6 +174,34 @@ public class ProcessFaultTests
     }
 
     [Fact]
+    public async Task A_file_deleted_after_the_inputs_were_listed_is_an_error_naming_it_and_the_other_files_are_written()
+    {
+        // The worker is held on a FIFO, the first input, while the second file is deleted: deterministic.
+        using var dir = new TempDir();
+        var fifo = dir.Combine("first.fifo");
+        using (var mkfifo = Process.Start("mkfifo", [fifo]))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        var deleted = dir.Create("deleted.csv", "11865,deleted\n");
+        dir.Create("last.csv", "1,x\n11865,last\n");
+
+        var log = dir.Combine("run.log");
+        var result = await TaxiScanRun.RunAsync(dir.Path, ["find", "--id", "11865", "--workers", "1", "--log-file", log, "first.fifo", "deleted.csv", "last.csv"],
+            process =>
+            {
+                WaitForWorkersToStart(log, 1);
+                File.Delete(deleted);
+                File.WriteAllText(fifo, "11865,fifo\n2,y\n");
+            });
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal("11865,fifo\n11865,last\n", result.StdoutText);
+        Assert.True(result.Stderr.Contains("taxiscan: deleted.csv: No such file or directory: it was removed after the inputs were listed\n", StringComparison.Ordinal), result.ToString());
+    }
+
+    [Fact]
     public async Task A_reader_that_goes_away_ends_the_run_early_and_quietly()
     {
         using var dir = new TempDir();
