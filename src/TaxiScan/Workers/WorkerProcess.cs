@@ -110,9 +110,20 @@ internal sealed class WorkerProcess : IDisposable
     public void Dispose()
     {
         // Closing stdin last: a worker still running sees EOF and exits by itself.
-        _process.StandardInput.Dispose();
-        _pipe.Dispose();
-        _process.Dispose();
+        try
+        {
+            _process.StandardInput.Dispose();
+        }
+        catch (IOException)
+        {
+            // The worker died while its job was being written: the pipe is marked broken and the
+            // writer's final flush throws. Its exit code has been reported; this is not an output error.
+        }
+        finally
+        {
+            _pipe.Dispose();
+            _process.Dispose();
+        }
     }
 
     // The last lines a dying worker wrote, stack frames left out: an unhandled exception's message is

@@ -68,6 +68,44 @@ public class ProcessFaultTests
     }
 
     [Fact]
+    public async Task A_worker_killed_before_it_has_read_its_job_is_replaced_and_the_run_succeeds()
+    {
+        // 4,000 files make each worker's job (the list of its files) about 200 KB, more than a
+        // pipe holds, so the coordinator is still writing it when the worker is killed: the write and the
+        // closing of that stdin fail with EPIPE, which once ended the run as "cannot write the output".
+        using var dir = new TempDir();
+        var expected = new StringBuilder();
+        for (var i = 0; i < 4_000; i++)
+        {
+            var name = $"d{i / 500:D2}/vehicle-{i:D5}-with-a-long-name-to-make-the-job-bigger.csv";
+            dir.Create(name, i % 200 == 0 ? $"7,{i}\n8,x\n" : "8,x\n");
+            if (i % 200 == 0)
+            {
+                expected.Append(System.Globalization.CultureInfo.InvariantCulture, $"7,{i}\n");
+            }
+        }
+
+        var log = dir.Combine("run.log");
+        var result = await TaxiScanRun.RunAsync(dir.Path, ["find", "--id", "7", "--workers", "2", "--log-file", log, "."],
+            process =>
+            {
+                var clock = Stopwatch.StartNew();
+                while (ChildPids(process.Id).Count == 0 && clock.Elapsed < TimeSpan.FromSeconds(30))
+                {
+                    Thread.Sleep(1);
+                }
+
+                Signal(ChildPids(process.Id).First(), "SIGKILL");
+            });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(expected.ToString(), result.StdoutText);
+        Assert.Contains("recovered from 1 failed workers", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot write the output", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(WorkerProcesses(result));
+    }
+
+    [Fact]
     public async Task Workers_of_a_coordinator_killed_with_SIGKILL_exit_by_themselves_within_a_second_and_no_output_file_is_left()
     {
         var set = BigSet;
@@ -101,14 +139,27 @@ public class ProcessFaultTests
         static bool IsAlive(int pid) => File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
     }
 
-    // At several moments: as the run starts (before any worker), as the workers start, and well into the scan.
+    // As the run starts (-1: before any worker), as the workers start (0), and at seeded random moments
+    // of the scan. tests/soak/signals.sh does 50 more, at moments from start-up to past the end.
+    public static TheoryData<string, int, int> SignalMoments()
+    {
+        var random = new Random(5);
+        var data = new TheoryData<string, int, int>();
+        foreach (var (signal, exitCode) in new[] { ("SIGINT", 130), ("SIGTERM", 143) })
+        {
+            data.Add(signal, exitCode, -1);
+            data.Add(signal, exitCode, 0);
+            for (var i = 0; i < 3; i++)
+            {
+                data.Add(signal, exitCode, random.Next(1, 300));
+            }
+        }
+
+        return data;
+    }
+
     [Theory]
-    [InlineData("SIGINT", 130, -1)]
-    [InlineData("SIGINT", 130, 0)]
-    [InlineData("SIGINT", 130, 60)]
-    [InlineData("SIGTERM", 143, -1)]
-    [InlineData("SIGTERM", 143, 0)]
-    [InlineData("SIGTERM", 143, 60)]
+    [MemberData(nameof(SignalMoments))]
     public async Task A_signal_stops_every_worker_leaves_no_output_file_and_exits_128_plus_signal(string signal, int exitCode, int millisecondsIntoTheScan)
     {
         var set = BigSet;
