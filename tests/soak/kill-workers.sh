@@ -7,6 +7,7 @@
 #   tests/soak/kill-workers.sh [--runs N] [--size SIZE] [--taxiscan PATH] [--seed S]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. tests/soak/survivors.sh
 
 runs=50 size=300M seed=1 taxiscan=""
 while [ $# -gt 0 ]; do
@@ -40,7 +41,8 @@ landed=0 missed=0 failures=0
 for run in $(seq 1 "$runs"); do
     workers=$((2 + RANDOM % 3))
     delay_ms=$((RANDOM % (clean_ms / 3 + 1) % 1000))
-    "$taxiscan" find --id "$target" --workers "$workers" --progress never "$work/set/csv" > "$work/out.csv" 2> "$work/err.txt" &
+    tag="$$-$run"
+    TAXISCAN_SOAK_RUN=$tag "$taxiscan" find --id "$target" --workers "$workers" --progress never "$work/set/csv" > "$work/out.csv" 2> "$work/err.txt" &
     coordinator=$!
     # Wait for the workers to exist, then kill one at a random moment of the scan.
     for _ in $(seq 1 400); do pgrep -P "$coordinator" >/dev/null && break; sleep 0.005; done
@@ -61,7 +63,8 @@ for run in $(seq 1 "$runs"); do
     else
         missed=$((missed + 1))
     fi
-    if pgrep -f "__worker" -P "$coordinator" >/dev/null 2>&1; then verdict="$verdict, worker left behind"; fi
+    left=$(survivors "$tag")
+    [ -z "$left" ] || verdict="$verdict, processes left behind: $left"
     if [ "$verdict" != ok ]; then
         failures=$((failures + 1))
         echo "run $run (workers $workers, kill after ${delay_ms} ms): $verdict"; sed 's/^/    /' "$work/err.txt"
