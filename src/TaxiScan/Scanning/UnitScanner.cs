@@ -66,10 +66,23 @@ internal sealed class UnitScanner
             throw new UnitRejectedException("UTF-16 text (byte order mark) is not supported; convert it first, e.g. iconv -f UTF-16 -t UTF-8");
         }
 
+        var firstPart = range is not { Start: > 0 };
+        if (LooksBinary(_sample.AsSpan(0, filled)))
+        {
+            // A binary file named like data (`.dat` is often binary) would otherwise give a flood of
+            // malformed-row reports: skip it in one line, as a FIFO found in a directory is. Every part
+            // of a cut file sees the same start, and only the first says so.
+            if (firstPart)
+            {
+                sink.OnWarning("skipped: binary data, not text (most of its first 64 KiB is in lines with NUL bytes)");
+            }
+
+            return tally.ToStats();
+        }
+
         var bom = _sample.AsSpan(0, filled).StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
         tally.Bytes = bom;
         var sniffed = DialectSniffer.Sniff(_sample.AsSpan(bom, filled - bom), wholeFile, _spec, _encoding);
-        var firstPart = range is not { Start: > 0 };
         foreach (var warning in firstPart ? sniffed.Warnings : [])
         {
             sink.OnWarning(warning); // said once per file, by its first part
@@ -118,5 +131,32 @@ internal sealed class UnitScanner
         }
 
         return tally.ToStats();
+    }
+
+    // Real GPS files do hold the odd NUL byte (a row torn by a crash, a garbage line): those rows are
+    // reported as malformed and the rest is read. A file is binary only when its start is at least 4 KiB,
+    // holds NUL bytes as often as random bytes do (1 in 512 or more), and at least half of it is in lines
+    // with a NUL byte: a zeroed file, an executable, compressed or random bytes.
+    private static bool LooksBinary(ReadOnlySpan<byte> start)
+    {
+        if (start.Length < 4096 || start.Count((byte)0) * 512 < start.Length)
+        {
+            return false;
+        }
+
+        var inNulLines = 0;
+        for (var rest = start; !rest.IsEmpty;)
+        {
+            var end = rest.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..(end + 1)];
+            if (line.Contains((byte)0))
+            {
+                inNulLines += line.Length;
+            }
+
+            rest = rest[line.Length..];
+        }
+
+        return inNulLines * 2 >= start.Length;
     }
 }

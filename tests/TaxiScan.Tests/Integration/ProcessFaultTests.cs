@@ -151,7 +151,7 @@ public class ProcessFaultTests
             data.Add(signal, exitCode, 0);
             for (var i = 0; i < 3; i++)
             {
-                data.Add(signal, exitCode, random.Next(1, 300));
+                data.Add(signal, exitCode, random.Next(1, 100)); // the scan takes a few hundred ms
             }
         }
 
