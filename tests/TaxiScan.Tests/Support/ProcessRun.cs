@@ -21,14 +21,15 @@ internal static class ProcessRun
     /// <summary>The directory holding the built taxiscan apphost: put first on PATH so that `taxiscan` is the build under test.</summary>
     public static string TaxiScanDirectory => Path.GetDirectoryName(RepoPaths.TaxiScanBinary)!;
 
-    public static ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, string program, params string[] arguments) =>
+    /// <summary>Runs <paramref name="program"/> with <paramref name="environment"/>: variables to set, or (a null value) to remove.</summary>
+    public static ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, string program, params string[] arguments) =>
         RunAsync(workingDirectory, environment, timeout, program, arguments).GetAwaiter().GetResult();
 
     /// <summary>The environment with <paramref name="directory"/> first on PATH.</summary>
-    public static Dictionary<string, string> WithOnPath(string directory) =>
+    public static Dictionary<string, string?> WithOnPath(string directory) =>
         new() { ["PATH"] = directory + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH") };
 
-    private static async Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, string program, string[] arguments)
+    private static async Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, string program, string[] arguments)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -40,7 +41,14 @@ internal static class ProcessRun
         };
         foreach (var (name, value) in environment)
         {
-            start.Environment[name] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         foreach (var argument in arguments)
