@@ -17,7 +17,9 @@ internal static class Program
         {
             // One line, whatever the parser's message looks like: scripts log stderr line by line.
             var message = string.Join(' ', result.Errors[0].Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
-            await Console.Error.WriteLineAsync($"taxiscan: {message} (see 'taxiscan find --help')");
+            var command = result.CommandResult.Command;
+            var helpFor = command is RootCommand || command.Hidden ? root.Find.Name : command.Name;
+            await Console.Error.WriteLineAsync($"taxiscan: {message} (see 'taxiscan {helpFor} --help')");
             return ExitCodes.Error;
         }
 
