@@ -32,7 +32,11 @@ internal sealed class CountingSink : IScanSink
     {
     }
 
-    public void OnMatch(ReadOnlySpan<byte> row, ReadOnlySpan<byte> addedTerminator)
+    public bool WantsLineNumbers => false;
+
+    public bool IsSatisfied => false;
+
+    public void OnMatch(ReadOnlySpan<byte> row, ReadOnlySpan<byte> addedTerminator, long line)
     {
         Matched++;
         MatchedBytes += row.Length + addedTerminator.Length;

@@ -31,6 +31,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
     private int _errors;
     private int _recoveredWorkers;
     private int _filesScanned;
+    private bool _quietMatch;
     private UnitStats _totals;
 
     /// <summary>Runs the scan. Throws <see cref="OperationCanceledException"/> when <paramref name="stop"/> fires (a signal).</summary>
@@ -89,8 +90,9 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
             return _errors > 0 ? ExitCodes.Error : ExitCodes.NoRowsFound;
         }
 
-        // Cut by bytes, so that one huge file keeps every worker busy; each worker gets a contiguous run of units.
-        units = RangeCutter.Cut(units, options.Workers);
+        // Cut by bytes, so that one huge file keeps every worker busy; each worker gets a contiguous run of
+        // units. Not when a file must be read from its start by one worker (line numbers, --max-count).
+        units = options.Delivery.NeedsWholeFiles ? units : RangeCutter.Cut(units, options.Workers);
         var partitions = Partitioner.Split(units, options.Workers);
         FindSplitFiles(units);
         IOutputTarget target;
@@ -111,7 +113,10 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
             totalBytes, partitions.Count, splitFiles.Count, splitFiles.Sum(split => split.Count));
         var spillDirectory = options.OutputPath is null ? Path.GetTempPath() : Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!;
         using var spool = new RowSpool(SpoolMemoryBudget, spillDirectory);
-        using var writer = new OrderedRowWriter(target.Stream, spool, units.Count, terminal.DeferRowsUntilBarsAreGone, options.PrintHeader);
+        var summary = options.Mode is OutputMode.CountPerFile or OutputMode.Total or OutputMode.FilesWithMatches
+            ? new FileMatchSummary(target.Stream, options.Mode, units, options.MaxCount, options.NullSeparated)
+            : null;
+        using var writer = new OrderedRowWriter(target.Stream, spool, units.Count, terminal.DeferRowsUntilBarsAreGone, options.PrintHeader, summary);
         _view = terminal.DrawBars ? new ShellProgressView(partitions.Count, totalBytes) : new NullProgressView();
         var committed = false;
         try
@@ -160,6 +165,11 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         }
 
         FinishSummary(log);
+        if (_quietMatch)
+        {
+            return ExitCodes.RowsFound; // as grep -q: a match is the answer, even if a file failed
+        }
+
         return _errors > 0 ? ExitCodes.Error : _totals.Matched > 0 ? ExitCodes.RowsFound : ExitCodes.NoRowsFound;
     }
 
@@ -182,7 +192,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
 
         void Launch(Partition partition, WorkUnit[] work)
         {
-            var job = new WorkerJob(partition.Index, options.Match, work, options.LogFilePath, options.Verbose);
+            var job = new WorkerJob(partition.Index, options.Match, options.Delivery, work, options.LogFilePath, options.Verbose);
             var worker = WorkerProcess.Start(job);
             workers.Add(worker);
             running++;
@@ -295,6 +305,13 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
                     case UnitFinishedMessage finished:
                         EnsureOwned(owners[finished.Worker], finished.Unit);
                         Settle(finished, settled, units, writer, log, ReadOn);
+                        if (options.Mode == OutputMode.Quiet && finished.Status == UnitStatus.Complete && finished.Stats.Matched > 0)
+                        {
+                            // -q: one match answers the question; the finally below stops every worker.
+                            _quietMatch = true;
+                            return failedWorkers;
+                        }
+
                         break;
                     case WorkerExitedMessage exited:
                         running--;
@@ -500,7 +517,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         if (finished.Status == UnitStatus.Complete)
         {
             _filesScanned += countFile ? 1 : 0;
-            writer.Complete(finished.Unit);
+            writer.Complete(finished.Unit, finished.Stats.Matched);
         }
         else
         {
@@ -597,7 +614,11 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         }
 
         var summary = new RunSummary(_filesScanned, _totals, _errors, _clock.Elapsed);
-        Console.Error.WriteLine(summary.ToString());
+        if (options.Mode != OutputMode.Quiet)
+        {
+            Console.Error.WriteLine(summary.ToString());
+        }
+
         log.Debug("Run finished: {Files} files, {Bytes} bytes, {Rows} rows, {Matched} matched, {Malformed} malformed, {Errors} errors, {ElapsedMs} ms",
             summary.Files, _totals.Bytes, _totals.Rows, _totals.Matched, _totals.Malformed, _errors, _clock.Elapsed.TotalMilliseconds);
     }

@@ -47,6 +47,14 @@ internal sealed class FindCommand : Command
         Options.Add(WorkersOption);
         Options.Add(RetriesOption);
         Options.Add(OutputOption);
+        Options.Add(CountOption);
+        Options.Add(TotalOption);
+        Options.Add(FilesWithMatchesOption);
+        Options.Add(QuietOption);
+        Options.Add(MaxCountOption);
+        Options.Add(WithFileNameOption);
+        Options.Add(LineNumberOption);
+        Options.Add(NullOption);
         Options.Add(ProgressOption);
         Options.Add(LogFileOption);
         Options.Add(VerboseOption);
@@ -162,6 +170,48 @@ internal sealed class FindCommand : Command
         HelpName = "FILE",
     };
 
+    public Option<bool> CountOption { get; } = new("--count", "-C")
+    {
+        Description = "Print PATH:N for each file with matching rows instead of the rows (as grep -c; -c is the column).",
+    };
+
+    public Option<bool> TotalOption { get; } = new("--total")
+    {
+        Description = "Print only the number of matching rows in all files.",
+    };
+
+    public Option<bool> FilesWithMatchesOption { get; } = new("--files-with-matches", "-l")
+    {
+        Description = "Print the path of each file with a matching row instead of the rows; each file is read up to its first match.",
+    };
+
+    public Option<bool> QuietOption { get; } = new("--quiet", "-q")
+    {
+        Description = "Print nothing; exit 0 at the first matching row (every worker is stopped), 1 if there is none.",
+    };
+
+    public Option<long?> MaxCountOption { get; } = new("--max-count", "-m")
+    {
+        Description = "Print at most N matching rows of each file (its first N); files are then not cut among workers.",
+        HelpName = "N",
+        Validators = { ValidateMaxCount },
+    };
+
+    public Option<bool> WithFileNameOption { get; } = new("--with-filename", "-H")
+    {
+        Description = "Put the file's path in front of each row as a CSV field (quoted when needed); a header gets 'file'.",
+    };
+
+    public Option<bool> LineNumberOption { get; } = new("--line-number", "-n")
+    {
+        Description = "Put the row's line number in the file in front of each row as a CSV field; a header gets 'line'.",
+    };
+
+    public Option<bool> NullOption { get; } = new("--null", "-0")
+    {
+        Description = "With -l, end each path with a NUL byte; with --count, put a NUL between path and count (any path is then safe).",
+    };
+
     public Option<ProgressMode> ProgressOption { get; } = new("--progress")
     {
         Description = "Progress bars: auto (when stderr is a terminal), always, never.",
@@ -224,6 +274,11 @@ internal sealed class FindCommand : Command
             Retries = result.GetValue(RetriesOption),
             OutputPath = result.GetValue(OutputOption),
             PrintHeader = !result.GetValue(NoHeaderOutputOption),
+            Mode = ModeOf(result),
+            MaxCount = result.GetValue(MaxCountOption),
+            WithFileName = result.GetValue(WithFileNameOption),
+            LineNumber = result.GetValue(LineNumberOption),
+            NullSeparated = result.GetValue(NullOption),
             Strict = result.GetValue(StrictOption),
             Globs = result.GetValue(GlobOption) ?? [],
             IdFromPath = result.GetValue(IdFromPathOption),
@@ -286,6 +341,41 @@ internal sealed class FindCommand : Command
         if (result.GetValue(HeaderOption) && result.GetValue(NoHeaderOption))
         {
             result.AddError("--header and --no-header contradict each other");
+        }
+
+        var modes = new Option[] { CountOption, TotalOption, FilesWithMatchesOption, QuietOption }.Where(option => result.GetValue((Option<bool>)option)).ToList();
+        if (modes.Count > 1)
+        {
+            result.AddError($"{modes[0].Name} and {modes[1].Name} are different outputs; choose one");
+        }
+        else if (modes.Count == 1 && (result.GetValue(WithFileNameOption) || result.GetValue(LineNumberOption)))
+        {
+            result.AddError($"{(result.GetValue(WithFileNameOption) ? "--with-filename" : "--line-number")} adds fields to rows, and {modes[0].Name} prints no rows");
+        }
+
+        if (result.GetValue(NullOption) && !(result.GetValue(CountOption) || result.GetValue(FilesWithMatchesOption)))
+        {
+            result.AddError("--null separates the paths of --files-with-matches or --count; use it with one of them");
+        }
+
+        if (result.GetValue(QuietOption) && result.GetResult(OutputOption) is not null)
+        {
+            result.AddError("--quiet prints nothing, so --output would stay empty; drop one of them");
+        }
+    }
+
+    private OutputMode ModeOf(ParseResult result) =>
+        result.GetValue(CountOption) ? OutputMode.CountPerFile
+        : result.GetValue(TotalOption) ? OutputMode.Total
+        : result.GetValue(FilesWithMatchesOption) ? OutputMode.FilesWithMatches
+        : result.GetValue(QuietOption) ? OutputMode.Quiet
+        : OutputMode.Rows;
+
+    private static void ValidateMaxCount(OptionResult result)
+    {
+        if (result.GetValueOrDefault<long?>() is < 1)
+        {
+            result.AddError("--max-count must be at least 1");
         }
     }
 

@@ -1,4 +1,5 @@
 using TaxiScan.Matching;
+using TaxiScan.Output;
 
 namespace TaxiScan.Cli;
 
@@ -25,6 +26,34 @@ internal sealed record ScanOptions
 
     /// <summary>Print the inputs' header line (once) before the rows.</summary>
     public bool PrintHeader { get; init; } = true;
+
+    /// <summary>The rows, or a count or list of files in their place (<c>--count</c>, <c>--total</c>, <c>-l</c>, <c>-q</c>).</summary>
+    public OutputMode Mode { get; init; } = OutputMode.Rows;
+
+    /// <summary>At most this many matching rows per file (<c>--max-count</c>), or null for all.</summary>
+    public long? MaxCount { get; init; }
+
+    /// <summary>Put the file's path (<c>-H</c>) and the row's line number (<c>-n</c>) in front of each row as CSV fields.</summary>
+    public bool WithFileName { get; init; }
+
+    /// <inheritdoc cref="WithFileName"/>
+    public bool LineNumber { get; init; }
+
+    /// <summary>End each path of <c>-l</c> and <c>--count</c> with a NUL byte rather than a line break or colon (<c>--null</c>).</summary>
+    public bool NullSeparated { get; init; }
+
+    /// <summary>What the workers send back of each unit's matches, for this output mode.</summary>
+    public RowDelivery Delivery => Mode switch
+    {
+        OutputMode.Rows => new RowDelivery
+        {
+            MatchesPerUnit = MaxCount ?? long.MaxValue,
+            FileNameField = WithFileName,
+            LineNumberField = LineNumber,
+        },
+        OutputMode.FilesWithMatches or OutputMode.Quiet => new RowDelivery { SendRows = false, MatchesPerUnit = 1 },
+        _ => new RowDelivery { SendRows = false, MatchesPerUnit = MaxCount ?? long.MaxValue },
+    };
 
     /// <summary>Malformed rows make the run fail (exit 2).</summary>
     public bool Strict { get; init; }

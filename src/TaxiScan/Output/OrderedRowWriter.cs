@@ -6,8 +6,11 @@ namespace TaxiScan.Output;
 /// complete and every unit before it is settled, so the output is exactly the <c>--workers 1</c> output:
 /// units in input order, rows in file order, each row once. A failed or lost unit's rows are dropped whole.
 /// The output starts with a header line at most once: that of the first unit to contribute rows, if it has one.
+/// With a <see cref="FileMatchSummary"/> (<c>--count</c>, <c>-l</c>, <c>--total</c>) the units' match counts go
+/// to it in the same order instead, and no row is written.
 /// </summary>
-internal sealed class OrderedRowWriter(Stream output, RowSpool spool, int unitCount, bool deferUntilFinish, bool printHeader = true) : IDisposable
+internal sealed class OrderedRowWriter(
+    Stream output, RowSpool spool, int unitCount, bool deferUntilFinish, bool printHeader = true, FileMatchSummary? summary = null) : IDisposable
 {
     private enum UnitState : byte
     {
@@ -18,6 +21,7 @@ internal sealed class OrderedRowWriter(Stream output, RowSpool spool, int unitCo
 
     private readonly UnitState[] _states = new UnitState[unitCount];
     private readonly Dictionary<int, byte[]> _headers = [];
+    private readonly long[] _matched = new long[summary is null ? 0 : unitCount];
     private bool _firstRowsWritten;
     private int _next;
     private bool _defer = deferUntilFinish;
@@ -30,9 +34,16 @@ internal sealed class OrderedRowWriter(Stream output, RowSpool spool, int unitCo
     /// <summary>The header line of a unit (with its terminator); printed only if this unit's rows come first.</summary>
     public void SetHeader(int unit, byte[] header) => _headers[unit] = header;
 
-    public void Complete(int unit)
+    /// <param name="unit">The unit its worker reported complete.</param>
+    /// <param name="matched">How many of its rows matched (used only with a summary).</param>
+    public void Complete(int unit, long matched = 0)
     {
         _states[unit] = UnitState.Complete;
+        if (summary is not null)
+        {
+            _matched[unit] = matched;
+        }
+
         Advance();
     }
 
@@ -61,6 +72,7 @@ internal sealed class OrderedRowWriter(Stream output, RowSpool spool, int unitCo
     {
         _defer = false;
         Advance();
+        summary?.Finish();
         output.Flush();
     }
 
@@ -76,7 +88,11 @@ internal sealed class OrderedRowWriter(Stream output, RowSpool spool, int unitCo
         var wrote = false;
         while (_next < _states.Length && _states[_next] != UnitState.Pending)
         {
-            if (_states[_next] == UnitState.Complete && spool.HasRows(_next))
+            if (summary is not null)
+            {
+                summary.Add(_next, _states[_next] == UnitState.Complete ? _matched[_next] : 0);
+            }
+            else if (_states[_next] == UnitState.Complete && spool.HasRows(_next))
             {
                 if (!_firstRowsWritten)
                 {

@@ -1,5 +1,6 @@
 using TaxiScan.Discovery;
 using TaxiScan.Matching;
+using TaxiScan.Output;
 
 namespace TaxiScan.Protocol;
 
@@ -12,6 +13,7 @@ namespace TaxiScan.Protocol;
 internal sealed record WorkerJob(
     int WorkerIndex,
     MatchSpec Match,
+    RowDelivery Delivery,
     IReadOnlyList<WorkUnit> Units,
     string? LogFilePath,
     bool Verbose)
@@ -38,6 +40,10 @@ internal sealed record WorkerJob(
             .String(Match.InputEncoding)
             .Byte(Match.OutputUtf8 ? (byte)1 : (byte)0)
             .Byte(Match.ExamineEveryRow ? (byte)1 : (byte)0)
+            .Byte(Delivery.SendRows ? (byte)1 : (byte)0)
+            .Int64(Delivery.MatchesPerUnit)
+            .Byte(Delivery.FileNameField ? (byte)1 : (byte)0)
+            .Byte(Delivery.LineNumberField ? (byte)1 : (byte)0)
             .String(LogFilePath ?? "")
             .Byte(Verbose ? (byte)1 : (byte)0)
             .Int32(Units.Count);
@@ -96,6 +102,13 @@ internal sealed record WorkerJob(
             OutputUtf8 = fields.Byte() == 1,
             ExamineEveryRow = fields.Byte() == 1,
         };
+        var delivery = new RowDelivery
+        {
+            SendRows = fields.Byte() == 1,
+            MatchesPerUnit = fields.Int64(),
+            FileNameField = fields.Byte() == 1,
+            LineNumberField = fields.Byte() == 1,
+        };
         var logFile = fields.String();
         var verbose = fields.Byte() == 1;
         var units = new WorkUnit[fields.Int32()];
@@ -107,6 +120,6 @@ internal sealed record WorkerJob(
             units[i] = new WorkUnit(index, path, display, size, everyRow, kind, member.Length == 0 ? null : member, hasRange ? new ByteRange(start, end) : null);
         }
 
-        return new WorkerJob(workerIndex, match, units, logFile.Length == 0 ? null : logFile, verbose);
+        return new WorkerJob(workerIndex, match, delivery, units, logFile.Length == 0 ? null : logFile, verbose);
     }
 }

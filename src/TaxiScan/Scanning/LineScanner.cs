@@ -82,11 +82,16 @@ internal sealed class LineScanner(QuotedScanner quoted)
                 {
                     if (!ScanRowByRow(input, rowStart, linesEnd, filled, ref skippingLongRow, plan, sink, tally, cancellation))
                     {
-                        return; // handed over to the quoted path
+                        return; // handed over to the quoted path, or the sink has all it wants
                     }
                 }
 
                 rowStart = linesEnd;
+                if (sink.IsSatisfied)
+                {
+                    sink.OnBlock(tally.Bytes, tally.Rows, tally.Matched);
+                    return;
+                }
             }
 
             sink.OnBlock(tally.Bytes, tally.Rows, tally.Matched);
@@ -131,8 +136,9 @@ internal sealed class LineScanner(QuotedScanner quoted)
             return false;
         }
 
-        var countedTo = 0;          // line numbers are only worked out for a malformed candidate
+        var countedTo = 0;          // line numbers are only worked out for a malformed candidate (or any, for -n)
         var countedLine = tally.Line;
+        var wantsLines = sink.WantsLineNumbers;
         var at = 0;
         var nextHit = 0;
         while (at < lines.Length)
@@ -147,7 +153,7 @@ internal sealed class LineScanner(QuotedScanner quoted)
             var row = lines[candidate..end];
             var content = Content(row, hasTerminator: true);
             var verdict = plan.LineMatcher.Classify(content);
-            if (verdict == RowVerdict.Malformed)
+            if (verdict == RowVerdict.Malformed || (wantsLines && verdict == RowVerdict.Match))
             {
                 countedLine += lines[countedTo..candidate].Count((byte)'\n');
                 countedTo = candidate;
@@ -155,6 +161,10 @@ internal sealed class LineScanner(QuotedScanner quoted)
 
             Settle(verdict, row, content, hasTerminator: true, countedLine, plan, sink, tally);
             at = end;
+            if (sink.IsSatisfied)
+            {
+                break; // the block's lines are still counted whole: the unit ends after this block
+            }
         }
 
         tally.Rows += census.LineBreaks;
@@ -184,7 +194,7 @@ internal sealed class LineScanner(QuotedScanner quoted)
     }
 
     /// <summary>The exact path over whole lines <c>[from, to)</c>: every row is cut out and judged.</summary>
-    /// <returns>False when a row holding a quote handed the rest of the file to the quoted path.</returns>
+    /// <returns>False when a row holding a quote handed the rest of the file to the quoted path, or the sink is satisfied.</returns>
     private bool ScanRowByRow(
         Stream input, int from, int to, int filled, ref bool skippingLongRow, UnitPlan plan, IScanSink sink, UnitTally tally, CancellationToken cancellation)
     {
@@ -212,6 +222,10 @@ internal sealed class LineScanner(QuotedScanner quoted)
 
             tally.Line++;
             rowStart = rowEnd;
+            if (sink.IsSatisfied)
+            {
+                return false;
+            }
         }
 
         return true;
@@ -267,7 +281,7 @@ internal sealed class LineScanner(QuotedScanner quoted)
         {
             case RowVerdict.Match:
                 tally.Matched++;
-                sink.OnMatch(row, hasTerminator ? default : NewLine);
+                sink.OnMatch(row, hasTerminator ? default : NewLine, sink.WantsLineNumbers ? line : 0);
                 break;
             case RowVerdict.Malformed:
                 tally.Malformed++;

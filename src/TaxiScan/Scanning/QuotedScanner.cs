@@ -28,7 +28,7 @@ internal sealed class QuotedScanner
         }
     }
 
-    /// <returns>Null at the end of the input; else the bytes to read again (see the type's summary).</returns>
+    /// <returns>Null at the end of the input, or once the sink is satisfied; else the bytes to read again (see the type's summary).</returns>
     private static byte[]? ScanFrom(Stream input, bool lineBreaksInQuotes, UnitPlan plan, IScanSink sink, UnitTally tally, CancellationToken cancellation)
     {
         var dialect = plan.Dialect;
@@ -100,7 +100,13 @@ internal sealed class QuotedScanner
                 if (verdict == RowVerdict.Match)
                 {
                     tally.Matched++;
-                    sink.OnMatch(record, added);
+                    sink.OnMatch(record, added, line);
+                    if (sink.IsSatisfied)
+                    {
+                        tally.Bytes = bytesBefore + nextRecordAt;
+                        tally.Line = nextRecordLine;
+                        return null;
+                    }
                 }
                 else if (verdict == RowVerdict.Malformed)
                 {

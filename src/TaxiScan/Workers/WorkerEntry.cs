@@ -50,12 +50,13 @@ internal static class WorkerEntry
         var transcoder = job.Match.OutputUtf8 && !TextEncodings.IsUtf8(job.Match.InputEncoding)
             ? new OutputTranscoder(TextEncodings.Get(job.Match.InputEncoding))
             : null;
-        var sink = new FrameScanSink(frames, transcoder);
+        var printedEncoding = transcoder is null ? TextEncodings.Get(job.Match.InputEncoding) : System.Text.Encoding.UTF8;
+        var sink = new FrameScanSink(frames, transcoder, job.Delivery, printedEncoding);
         var totals = default(UnitStats);
         foreach (var unit in job.Units)
         {
             frames.UnitStarted(unit.Index);
-            sink.BeginUnit(unit.Index, totals);
+            sink.BeginUnit(unit, totals);
             UnitStats stats;
             try
             {

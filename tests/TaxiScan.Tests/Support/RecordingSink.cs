@@ -27,7 +27,11 @@ internal sealed class RecordingSink : IScanSink
         Header = Encoding.UTF8.GetString([.. header, .. addedTerminator]);
     }
 
-    public void OnMatch(ReadOnlySpan<byte> row, ReadOnlySpan<byte> addedTerminator)
+    public bool WantsLineNumbers => false;
+
+    public bool IsSatisfied => false;
+
+    public void OnMatch(ReadOnlySpan<byte> row, ReadOnlySpan<byte> addedTerminator, long line)
     {
         Rows.Write(row);
         Rows.Write(addedTerminator);

@@ -1,5 +1,6 @@
 using TaxiScan.Discovery;
 using TaxiScan.Matching;
+using TaxiScan.Output;
 using TaxiScan.Protocol;
 using TaxiScan.Scanning;
 
@@ -76,7 +77,8 @@ public class FrameProtocolTests
             InputEncoding = "gb18030",
             OutputUtf8 = true,
         };
-        var job = new WorkerJob(2, match, units, "log.json", true);
+        var delivery = new RowDelivery { SendRows = false, MatchesPerUnit = 7, FileNameField = true, LineNumberField = true };
+        var job = new WorkerJob(2, match, delivery, units, "log.json", true);
         var stream = new MemoryStream();
 
         job.Write(stream);
@@ -86,6 +88,7 @@ public class FrameProtocolTests
         Assert.Equal(2, read.WorkerIndex);
         Assert.Equal(["11865", "粤B12345"], read.Match.Ids);
         Assert.Equal(match with { Ids = read.Match.Ids }, read.Match);
+        Assert.Equal(delivery, read.Delivery);
         Assert.Equal(units, read.Units);
         Assert.Equal("log.json", read.LogFilePath);
         Assert.True(read.Verbose);
