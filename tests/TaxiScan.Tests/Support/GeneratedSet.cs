@@ -27,7 +27,15 @@ internal sealed class GeneratedSet
         Crlf = root.GetProperty("eol").GetString() == "crlf";
         Bom = root.GetProperty("bom").GetBoolean();
         FinalNewline = root.GetProperty("final_newline").GetBoolean();
+        PerFile = [.. root.GetProperty("per_file").EnumerateArray().Select(file => new FileCounts(
+            file.GetProperty("file").GetString()!, file.GetProperty("count_exact").GetInt32(), file.GetProperty("count_numeric").GetInt32()))];
     }
+
+    /// <summary>gen.py's own count of the target's rows in one file (exact and numeric matching).</summary>
+    public sealed record FileCounts(string File, int CountExact, int CountNumeric);
+
+    /// <summary>Per file, in name (and output) order: how many rows hold the target.</summary>
+    public IReadOnlyList<FileCounts> PerFile { get; }
 
     public string Directory { get; }
 
