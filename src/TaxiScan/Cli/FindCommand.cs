@@ -25,6 +25,10 @@ internal sealed class FindCommand : Command
           taxiscan find --id abboip --id-from-path 'new_([a-z]+)\.txt$' cabspotting/
           zcat day.csv.gz | taxiscan find --id 11865 -      standard input (.gz and .zip files are read directly too)
           taxiscan find --id 11865 data/ | sort | uniq -c   rows to a pipe; progress stays on the terminal
+          taxiscan find --count --id 11865 data/            PATH:N per file with matches (--total: one number)
+          taxiscan find -l --null --id 11865 data/ | xargs -0 ls -l    files with matches, NUL-separated
+          taxiscan find -q --id 11865 data/ && echo found   exit status only; stops at the first match
+          taxiscan find -H -n -m 5 --id 11865 data/         path and line fields, the first 5 rows per file
         """;
 
     public FindCommand()
