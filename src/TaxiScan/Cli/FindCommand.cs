@@ -286,7 +286,8 @@ internal sealed class FindCommand : Command
             Strict = result.GetValue(StrictOption),
             Globs = result.GetValue(GlobOption) ?? [],
             IdFromPath = result.GetValue(IdFromPathOption),
-            Progress = result.GetValue(ProgressOption),
+            // -q means silence: no bars either, unless asked for with --progress always.
+            Progress = ModeOf(result) == OutputMode.Quiet && result.GetValue(ProgressOption) == ProgressMode.Auto ? ProgressMode.Never : result.GetValue(ProgressOption),
             LogFilePath = result.GetValue(LogFileOption),
             Verbose = result.GetValue(VerboseOption),
         };
