@@ -37,6 +37,11 @@ internal static class PathListReader
             // .NET reports opening a directory and a permission problem alike.
             throw new IOException(Directory.Exists(listPath) ? "is a directory, not a list of paths" : "Permission denied", e);
         }
+        catch (IOException e) when (e.Message.LastIndexOf(" : '", StringComparison.Ordinal) is > 0 and var pathStart && e.Message.EndsWith('\''))
+        {
+            // .NET appends " : '/the/path'" to the system's reason; the caller names the list already.
+            throw new IOException(e.Message[..pathStart], e);
+        }
     }
 
     /// <summary>Splits a whole list into its paths, in order.</summary>
