@@ -23,6 +23,7 @@ internal sealed class FindCommand : Command
           taxiscan find --id 331 -d ';' rome/               an explicit delimiter (default: detected per file)
           taxiscan find --id 粤B12345 -c 8 --encoding gbk --output-encoding utf-8 data/
           taxiscan find --id abboip --id-from-path 'new_([a-z]+)\.txt$' cabspotting/
+          find data/ -name '2015-02-*.csv' -print0 | sort -z | taxiscan find --id 11865 --files-from - --null-data
           zcat day.csv.gz | taxiscan find --id 11865 -      standard input (.gz and .zip files are read directly too)
           taxiscan find --id 11865 data/ | sort | uniq -c   rows to a pipe; progress stays on the terminal
         """;

@@ -186,6 +186,17 @@ public class FilesFromTests
         Assert.Equal("taxiscan: --files-from /proc/self/mem: Input/output error\n", result.Stderr);
     }
 
+    [Fact]
+    public void Help_lists_both_options_and_shows_the_find_print0_example()
+    {
+        var result = TaxiScanRun.Run(RepoPaths.Root, "find", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("  --files-from <FILE> ", result.StdoutText, StringComparison.Ordinal);
+        Assert.Contains("  --null-data ", result.StdoutText, StringComparison.Ordinal);
+        Assert.Contains("-print0 | sort -z | taxiscan find --id 11865 --files-from - --null-data\n", result.StdoutText, StringComparison.Ordinal);
+    }
+
     private static ProcessResult Bash(string script) =>
         ProcessRun.Run(RepoPaths.Root, ProcessRun.WithOnPath(ProcessRun.TaxiScanDirectory), ShellTimeout, "bash", "-c", "set -o pipefail; " + script);
 
