@@ -23,6 +23,7 @@ internal sealed class FindCommand : Command
           taxiscan find --id 331 -d ';' rome/               an explicit delimiter (default: detected per file)
           taxiscan find --id 粤B12345 -c 8 --encoding gbk --output-encoding utf-8 data/
           taxiscan find --id abboip --id-from-path 'new_([a-z]+)\.txt$' cabspotting/
+          find data/ -name '2015-02-*.csv' -print0 | sort -z | taxiscan find --id 11865 --files-from - --null-data
           zcat day.csv.gz | taxiscan find --id 11865 -      standard input (.gz and .zip files are read directly too)
           taxiscan find --id 11865 data/ | sort | uniq -c   rows to a pipe; progress stays on the terminal
           taxiscan find --count --id 11865 data/            PATH:N per file with matches (--total: one number)
@@ -46,6 +47,8 @@ internal sealed class FindCommand : Command
         Options.Add(EncodingOption);
         Options.Add(OutputEncodingOption);
         Options.Add(GlobOption);
+        Options.Add(FilesFromOption);
+        Options.Add(NullDataOption);
         Options.Add(IdFromPathOption);
         Options.Add(StrictOption);
         Options.Add(WorkersOption);
@@ -138,6 +141,17 @@ internal sealed class FindCommand : Command
         HelpName = "PATTERN",
         Arity = ArgumentArity.OneOrMore,
         Validators = { ValidateGlobs },
+    };
+
+    public Option<string?> FilesFromOption { get; } = new("--files-from")
+    {
+        Description = "Also scan the paths listed in FILE ('-': standard input), one per line, after the PATH arguments; relative to the current directory.",
+        HelpName = "FILE",
+    };
+
+    public Option<bool> NullDataOption { get; } = new("--null-data")
+    {
+        Description = "The --files-from list is NUL-separated (find -print0), so names may hold line breaks.",
     };
 
     public Option<string?> IdFromPathOption { get; } = new("--id-from-path")
@@ -237,13 +251,14 @@ internal sealed class FindCommand : Command
 
     public Argument<string[]> PathsArgument { get; } = new("PATH")
     {
-        Description = "Files or directories to scan (directories recursively; .gz and .zip included); '-' is standard input.",
-        Arity = ArgumentArity.OneOrMore,
+        Description = "Files or directories to scan (directories recursively; .gz and .zip included); '-' is standard input. Optional with --files-from.",
+        Arity = ArgumentArity.ZeroOrMore, // PATH or --files-from is required: see ValidateCommand
         Validators = { RejectUnknownOptions },
     };
 
     /// <exception cref="IOException">The --ids-file cannot be read.</exception>
-    /// <exception cref="ArgumentException">An id is not valid with these options (e.g. not an integer with --numeric).</exception>
+    /// <exception cref="ArgumentException">An id is not valid with these options (e.g. not an integer with --numeric),
+    /// or the --files-from list cannot be read or lists no path while no PATH is given.</exception>
     public ScanOptions ToScanOptions(ParseResult result)
     {
         var encoding = TextEncodings.TryCanonicalName(result.GetValue(EncodingOption)!, out var canonical) ? canonical : TextEncodings.Utf8Name;
@@ -272,7 +287,7 @@ internal sealed class FindCommand : Command
         _ = IdTest.Create(match.Ids, match.Numeric, TextEncodings.Get(encoding)); // rejects a non-integer id under --numeric
         return new ScanOptions
         {
-            Paths = result.GetValue(PathsArgument)!,
+            Paths = InputPaths(result),
             Match = match,
             Workers = result.GetValue(WorkersOption),
             Retries = result.GetValue(RetriesOption),
@@ -291,6 +306,43 @@ internal sealed class FindCommand : Command
             LogFilePath = result.GetValue(LogFileOption),
             Verbose = result.GetValue(VerboseOption),
         };
+    }
+
+    // The PATH arguments, then the --files-from list in its order: the list order is the output order, as
+    // the command-line order is. Listed paths are taken exactly as PATH arguments (a relative one against
+    // the current directory, not the list's: what `find ... | taxiscan find --files-from -` expects).
+    private string[] InputPaths(ParseResult result)
+    {
+        var paths = result.GetValue(PathsArgument) ?? [];
+        if (result.GetValue(FilesFromOption) is not { } list)
+        {
+            return paths;
+        }
+
+        IReadOnlyList<string> listed;
+        try
+        {
+            listed = Discovery.PathListReader.ReadFile(list, result.GetValue(NullDataOption));
+        }
+        catch (IOException e)
+        {
+            throw new ArgumentException($"--files-from {list}: {e.Message}", e);
+        }
+
+        // Standard input has been read to its end for the list: a listed '-' would be silently empty.
+        if (Discovery.InputDiscovery.IsStdin(list) && listed.FirstOrDefault(Discovery.InputDiscovery.IsStdin) is { } stdinPath)
+        {
+            throw new ArgumentException($"--files-from {list} reads the list from standard input, so the listed '{stdinPath}' cannot also be an input");
+        }
+
+        // An empty list mostly means the command that made it found nothing (a typo in its pattern):
+        // "no rows" (exit 1) would tell a script that the ids are absent from data that was never read.
+        if (paths.Length == 0 && listed.Count == 0)
+        {
+            throw new ArgumentException($"no inputs: --files-from {list} listed none");
+        }
+
+        return [.. paths, .. listed];
     }
 
     private async Task<int> RunAsync(ParseResult result, CancellationToken cancellation)
@@ -367,6 +419,8 @@ internal sealed class FindCommand : Command
         {
             result.AddError("--quiet prints nothing, so --output would stay empty; drop one of them");
         }
+
+        ValidateInputs(result);
     }
 
     private OutputMode ModeOf(ParseResult result) =>
@@ -381,6 +435,29 @@ internal sealed class FindCommand : Command
         if (result.GetValueOrDefault<long?>() is < 1)
         {
             result.AddError("--max-count must be at least 1");
+        }
+    }
+
+    private void ValidateInputs(CommandResult result)
+    {
+        // Tokens, not GetValue: GetValue throws when that symbol has a parse error of its own (a repeated
+        // --files-from, a misspelled option taken for a PATH), and that error is what must be reported.
+        var paths = result.GetResult(PathsArgument)?.Tokens.Select(token => token.Value).ToArray() ?? [];
+        var listOption = result.GetResult(FilesFromOption);
+        var list = listOption is { Tokens: [.., var last] } ? last.Value : null;
+        if (paths.Length == 0 && listOption is null)
+        {
+            result.AddError("no inputs: give PATH arguments or --files-from FILE");
+        }
+
+        if (result.GetValue(NullDataOption) && listOption is null)
+        {
+            result.AddError("--null-data needs --files-from: it says how that list is separated");
+        }
+
+        if (list is not null && Discovery.InputDiscovery.IsStdin(list) && paths.FirstOrDefault(Discovery.InputDiscovery.IsStdin) is { } stdinPath)
+        {
+            result.AddError($"--files-from {list} reads the list from standard input, so '{stdinPath}' cannot also be an input");
         }
     }
 

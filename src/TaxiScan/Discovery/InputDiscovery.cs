@@ -49,7 +49,7 @@ internal sealed class InputDiscovery
     /// <summary>One line per input skipped on purpose; they do not change the exit code.</summary>
     public IReadOnlyList<string> Warnings => _warnings;
 
-    /// <param name="paths">The PATH arguments in command-line order.</param>
+    /// <param name="paths">The PATH arguments in command-line order, then the <c>--files-from</c> paths in list order.</param>
     /// <param name="outputPath">The output file, never taken as an input (it may sit in a scanned directory).</param>
     /// <param name="globs">The <c>--glob</c> patterns; empty for the default extensions.</param>
     /// <exception cref="ArgumentException">A glob pattern is not valid.</exception>
@@ -64,9 +64,12 @@ internal sealed class InputDiscovery
         return discovery;
     }
 
+    /// <summary>Whether <paramref name="path"/> names standard input: <c>-</c> or one of its device spellings.</summary>
+    public static bool IsStdin(string path) => path is "-" or "/dev/stdin" or "/dev/fd/0" or "/proc/self/fd/0";
+
     private void AddArgument(string path)
     {
-        if (path is "-" or "/dev/stdin" or "/dev/fd/0" or "/proc/self/fd/0")
+        if (IsStdin(path))
         {
             // A worker's own descriptor 0 is its job pipe: every spelling of stdin goes through AddStdin.
             AddStdin();
