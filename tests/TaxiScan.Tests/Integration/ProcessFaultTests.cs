@@ -170,6 +170,7 @@ public class ProcessFaultTests
         var result = await TaxiScanRun.RunAsync(RepoPaths.Root, ["find", "--id", set.Target, "--workers", "2", "--log-file", log, "-o", output, set.CsvDirectory],
             process =>
             {
+                WaitUntilTaxiScanRuns(process); // not the python3 that resets SIGINT and execs it (TaxiScanRun)
                 if (millisecondsIntoTheScan >= 0)
                 {
                     WaitForWorkersToStart(log, 2);
@@ -177,7 +178,8 @@ public class ProcessFaultTests
                 }
 
                 Signal(process.Id, signal);
-            });
+            },
+            defaultSignals: true);
 
         Assert.True(result.ExitCode == exitCode, result.ToString());
         Assert.All(Directory.GetFiles(dir.Path).Select(Path.GetFileName), name => Assert.Equal("run.log", name)); // no output, no temporary file
@@ -301,6 +303,16 @@ public class ProcessFaultTests
         }
 
         throw new TimeoutException("the workers did not start");
+    }
+
+    private static void WaitUntilTaxiScanRuns(Process process)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30) && !process.HasExited
+            && File.ReadAllText($"/proc/{process.Id}/comm").Trim() != Path.GetFileName(RepoPaths.TaxiScanBinary))
+        {
+            Thread.Sleep(1);
+        }
     }
 
     private static List<int> ChildPids(int parent) =>

@@ -31,9 +31,18 @@ internal static class TaxiScanRun
     /// </summary>
     public const string RunTagVariable = "TAXISCAN_TEST_RUN";
 
-    public static Process Start(string workingDirectory, IEnumerable<string> arguments, string? runTag = null)
+    /// <param name="workingDirectory">Where taxiscan runs.</param>
+    /// <param name="arguments">Its arguments.</param>
+    /// <param name="runTag">The value of <see cref="RunTagVariable"/>; a new one when null.</param>
+    /// <param name="defaultSignals">
+    /// Start taxiscan with SIGINT at its default disposition. A test host started as a background job
+    /// (`dotnet test &amp;` in a script) inherits SIGINT ignored, and taxiscan, like every program, leaves
+    /// an ignored SIGINT ignored; a test of its Ctrl-C handling must not depend on how it was started.
+    /// python3 (which the suite needs anyway) resets it and execs taxiscan, keeping the pid.
+    /// </param>
+    public static Process Start(string workingDirectory, IEnumerable<string> arguments, string? runTag = null, bool defaultSignals = false)
     {
-        var start = new ProcessStartInfo(RepoPaths.TaxiScanBinary)
+        var start = new ProcessStartInfo(defaultSignals ? "python3" : RepoPaths.TaxiScanBinary)
         {
             WorkingDirectory = workingDirectory,
             UseShellExecute = false,
@@ -42,6 +51,14 @@ internal static class TaxiScanRun
             RedirectStandardInput = true,
         };
         start.Environment[RunTagVariable] = runTag ?? Guid.NewGuid().ToString("N");
+        if (defaultSignals)
+        {
+            foreach (var word in new[] { "-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])", RepoPaths.TaxiScanBinary })
+            {
+                start.ArgumentList.Add(word);
+            }
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -54,10 +71,11 @@ internal static class TaxiScanRun
     public static TaxiScanResult RunWithInput(string workingDirectory, byte[] standardInput, params string[] arguments) =>
         RunAsync(workingDirectory, arguments, standardInput: standardInput).GetAwaiter().GetResult();
 
-    public static async Task<TaxiScanResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, Action<Process>? whileRunning = null, byte[]? standardInput = null)
+    public static async Task<TaxiScanResult> RunAsync(
+        string workingDirectory, IReadOnlyList<string> arguments, Action<Process>? whileRunning = null, byte[]? standardInput = null, bool defaultSignals = false)
     {
         var runTag = Guid.NewGuid().ToString("N");
-        using var process = Start(workingDirectory, arguments, runTag);
+        using var process = Start(workingDirectory, arguments, runTag, defaultSignals);
         var stdout = new MemoryStream();
         var stdoutCopy = process.StandardOutput.BaseStream.CopyToAsync(stdout);
         var stderr = process.StandardError.ReadToEndAsync();
