@@ -282,15 +282,11 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
                         break;
                     case DiagnosticMessage diagnostic:
                         EnsureOwned(owners[diagnostic.Worker], diagnostic.Unit);
-                        if (_splitFiles.TryGetValue(diagnostic.Unit, out var split))
-                        {
-                            split.Hold(diagnostic); // its line number is known once the ranges before it are done
-                        }
-                        else
-                        {
-                            Report(log, diagnostic, units[diagnostic.Unit], linesBefore: 0);
-                        }
-
+                        Diagnose(log, diagnostic, units);
+                        break;
+                    case DialectMessage dialect:
+                        EnsureOwned(owners[dialect.Worker], dialect.Unit);
+                        Diagnose(log, dialect.AsNote(), units);
                         break;
                     case UnitFinishedMessage finished:
                         EnsureOwned(owners[finished.Worker], finished.Unit);
@@ -513,6 +509,18 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         if (byKind.Summary() is { } summary)
         {
             log.Warning("{Where:l}: {Reason:l}", unit.DisplayPath, summary);
+        }
+    }
+
+    private void Diagnose(ILogger log, DiagnosticMessage diagnostic, IReadOnlyList<WorkUnit> units)
+    {
+        if (_splitFiles.TryGetValue(diagnostic.Unit, out var split))
+        {
+            split.Hold(diagnostic); // its line number is known once the ranges before it are done
+        }
+        else
+        {
+            Report(log, diagnostic, units[diagnostic.Unit], linesBefore: 0);
         }
     }
 

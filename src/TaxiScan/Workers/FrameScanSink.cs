@@ -36,8 +36,7 @@ internal sealed class FrameScanSink(FrameWriter frames, OutputTranscoder? transc
         _partitionMatchesBefore = partitionSoFar.Matched;
     }
 
-    public void OnDialect(Dialect dialect) =>
-        frames.Diagnostic(_unit, 0, DiagnosticLevel.Info, dialect.Describe());
+    public void OnDialect(Dialect dialect) => frames.Dialect(_unit, dialect);
 
     public void OnWarning(string text) =>
         frames.Diagnostic(_unit, 0, DiagnosticLevel.Warning, text);
