@@ -9,6 +9,7 @@ using TaxiScan.Output;
 using TaxiScan.Progress;
 using TaxiScan.Protocol;
 using TaxiScan.Scanning;
+using TaxiScan.Stats;
 using TaxiScan.Workers;
 
 namespace TaxiScan;
@@ -29,15 +30,17 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
     private readonly Dictionary<int, SplitFile> _splitFiles = [];
     private IProgressView _view = new NullProgressView();
     private int _errors;
-    private int _recoveredWorkers;
     private int _filesScanned;
     private bool _quietMatch;
     private UnitStats _totals;
 
+    /// <summary>What <c>--stats</c> reports: fed as units settle and diagnostics and dialects arrive.</summary>
+    public RunStatistics Statistics { get; } = new();
+
     /// <summary>Runs the scan. Throws <see cref="OperationCanceledException"/> when <paramref name="stop"/> fires (a signal).</summary>
     public async Task<int> RunAsync(CancellationToken stop)
     {
-        using var log = LogSetup.ForCoordinator(options.LogFilePath, options.Verbose, line => _view.WriteLine(line));
+        using var log = LogSetup.ForCoordinator(options.LogFilePath, options.Verbose, line => _view.WriteLine(line), Statistics.AddError);
         if (RefuseOutputThatIsAnInput(log))
         {
             return ExitCodes.Error;
@@ -95,6 +98,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         units = options.Delivery.NeedsWholeFiles ? units : RangeCutter.Cut(units, options.Workers);
         var partitions = Partitioner.Split(units, options.Workers);
         FindSplitFiles(units);
+        Statistics.ListFiles(units);
         IOutputTarget target;
         try
         {
@@ -263,7 +267,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
                 }
             }
 
-            _recoveredWorkers++;
+            Statistics.RecoveredWorkers++;
             return true;
         }
 
@@ -292,15 +296,12 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
                         break;
                     case DiagnosticMessage diagnostic:
                         EnsureOwned(owners[diagnostic.Worker], diagnostic.Unit);
-                        if (_splitFiles.TryGetValue(diagnostic.Unit, out var split))
-                        {
-                            split.Hold(diagnostic); // its line number is known once the ranges before it are done
-                        }
-                        else
-                        {
-                            Report(log, diagnostic, units[diagnostic.Unit], linesBefore: 0);
-                        }
-
+                        Diagnose(log, diagnostic, units);
+                        break;
+                    case DialectMessage dialect:
+                        EnsureOwned(owners[dialect.Worker], dialect.Unit);
+                        Statistics.Dialect(dialect.Unit, dialect.Dialect);
+                        Diagnose(log, dialect.AsNote(), units);
                         break;
                     case UnitFinishedMessage finished:
                         EnsureOwned(owners[finished.Worker], finished.Unit);
@@ -412,6 +413,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         foreach (var unit in UnfinishedUnits(exited, partition, settled))
         {
             unfinished.Add(units[unit].DisplayPath);
+            Statistics.FileError(unit, $"not finished: worker {exited.Worker} (pid {exited.Pid}) failed ({HowItFailed(exited)})");
             Settle(new UnitFinishedMessage(exited.Worker, unit, UnitStatus.Failed, default), settled, units, writer, log, readOn);
         }
 
@@ -514,6 +516,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
     private void Commit(UnitFinishedMessage finished, OrderedRowWriter writer, bool countFile = true)
     {
         _totals = _totals.Add(finished.Stats);
+        Statistics.UnitSettled(finished);
         if (finished.Status == UnitStatus.Complete)
         {
             _filesScanned += countFile ? 1 : 0;
@@ -533,6 +536,18 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         }
     }
 
+    private void Diagnose(ILogger log, DiagnosticMessage diagnostic, IReadOnlyList<WorkUnit> units)
+    {
+        if (_splitFiles.TryGetValue(diagnostic.Unit, out var split))
+        {
+            split.Hold(diagnostic); // its line number is known once the ranges before it are done
+        }
+        else
+        {
+            Report(log, diagnostic, units[diagnostic.Unit], linesBefore: 0);
+        }
+    }
+
     private void ReportHeld(ILogger log, SplitFile split, int unit, IReadOnlyList<WorkUnit> units)
     {
         var linesBefore = split.LinesBefore(unit);
@@ -545,6 +560,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
     private void Report(ILogger log, DiagnosticMessage diagnostic, WorkUnit unit, long linesBefore)
     {
         var where = diagnostic.Line > 0 ? $"{unit.DisplayPath}:{diagnostic.Line + linesBefore}" : unit.DisplayPath;
+        Statistics.Diagnostic(unit.Index, diagnostic);
         if (diagnostic.Level == DiagnosticLevel.Error)
         {
             _errors++;
@@ -608,9 +624,9 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
 
     private void FinishSummary(ILogger log)
     {
-        if (_recoveredWorkers > 0)
+        if (Statistics.RecoveredWorkers > 0)
         {
-            log.Warning("recovered from {Count} failed workers: their unfinished files were scanned again by new workers", _recoveredWorkers);
+            log.Warning("recovered from {Count} failed workers: their unfinished files were scanned again by new workers", Statistics.RecoveredWorkers);
         }
 
         var summary = new RunSummary(_filesScanned, _totals, _errors, _clock.Elapsed);

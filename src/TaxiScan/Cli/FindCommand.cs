@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Runtime.InteropServices;
 using TaxiScan.Matching;
 using TaxiScan.Output;
+using TaxiScan.Stats;
 
 namespace TaxiScan.Cli;
 
@@ -30,6 +31,7 @@ internal sealed class FindCommand : Command
           taxiscan find -l --null --id 11865 data/ | xargs -0 ls -l    files with matches, NUL-separated
           taxiscan find -q --id 11865 data/ && echo found   exit status only; stops at the first match
           taxiscan find -H -n -m 5 --id 11865 data/         path and line fields, the first 5 rows per file
+          taxiscan find --id 11865 --stats run.json data/   per file: bytes, rows, matches, errors, dialect (JSON)
         """;
 
     public FindCommand()
@@ -64,6 +66,7 @@ internal sealed class FindCommand : Command
         Options.Add(NullOption);
         Options.Add(ProgressOption);
         Options.Add(LogFileOption);
+        Options.Add(StatsOption);
         Options.Add(VerboseOption);
         Arguments.Add(PathsArgument);
         Validators.Add(ValidateCommand);
@@ -244,6 +247,12 @@ internal sealed class FindCommand : Command
         HelpName = "FILE",
     };
 
+    public Option<string?> StatsOption { get; } = new("--stats")
+    {
+        Description = "At the end, write a JSON report to FILE ('-' for stderr): per file bytes, rows, matches, malformed rows, errors, time and dialect; totals.",
+        HelpName = "FILE",
+    };
+
     public Option<bool> VerboseOption { get; } = new("--verbose", "-v")
     {
         Description = "Print informational messages (per-file timings) on stderr too.",
@@ -304,6 +313,7 @@ internal sealed class FindCommand : Command
             // -q means silence: no bars either, unless asked for with --progress always.
             Progress = ModeOf(result) == OutputMode.Quiet && result.GetValue(ProgressOption) == ProgressMode.Auto ? ProgressMode.Never : result.GetValue(ProgressOption),
             LogFilePath = result.GetValue(LogFileOption),
+            StatsPath = result.GetValue(StatsOption),
             Verbose = result.GetValue(VerboseOption),
         };
     }
@@ -359,6 +369,14 @@ internal sealed class FindCommand : Command
             return ExitCodes.Error;
         }
 
+        // Opened before anything is scanned: a --stats FILE that cannot be written costs no scan.
+        using var stats = StatsReport.Open(options, out var statsError);
+        if (statsError is not null)
+        {
+            await Console.Error.WriteLineAsync($"taxiscan: {statsError}");
+            return ExitCodes.Error;
+        }
+
         var terminal = TerminalLayout.Arrange(options.Progress);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var signalExitCode = 0;
@@ -374,18 +392,24 @@ internal sealed class FindCommand : Command
 
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => OnSignal(context, ExitCodes.Interrupted));
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => OnSignal(context, ExitCodes.Terminated));
+        var coordinator = new ScanCoordinator(options, terminal);
+        int exitCode;
+        var interrupted = false;
         try
         {
-            return await new ScanCoordinator(options, terminal).RunAsync(stop.Token);
+            exitCode = await coordinator.RunAsync(stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            var code = signalExitCode == 0 ? ExitCodes.Interrupted : signalExitCode;
-            var what = code == ExitCodes.Terminated ? "terminated" : "interrupted";
+            exitCode = signalExitCode == 0 ? ExitCodes.Interrupted : signalExitCode;
+            interrupted = true;
+            var what = exitCode == ExitCodes.Terminated ? "terminated" : "interrupted";
             var output = options.OutputPath is null ? "" : $", {options.OutputPath} not written";
             await Console.Error.WriteLineAsync($"taxiscan: {what}; every worker stopped{output}");
-            return code;
         }
+
+        // Last, after every worker has stopped: the report holds the exit code, and says when a signal ended the run.
+        return stats?.Write(coordinator.Statistics, exitCode, interrupted) ?? exitCode;
     }
 
     private void ValidateCommand(CommandResult result)

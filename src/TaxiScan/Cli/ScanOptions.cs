@@ -69,6 +69,9 @@ internal sealed record ScanOptions
     /// <summary>A compact-JSON log written by the coordinator and every worker, or null.</summary>
     public string? LogFilePath { get; init; }
 
+    /// <summary>Where <c>--stats</c> writes its JSON report at the end: a file, <c>-</c> for stderr, or null for none.</summary>
+    public string? StatsPath { get; init; }
+
     public bool Verbose { get; init; }
 
     /// <summary>The inclusive range <c>--workers</c> accepts.</summary>

@@ -7,10 +7,17 @@ namespace TaxiScan.Logging;
 /// <summary>
 /// Serilog's stderr sink for people: one line per event, <c>taxiscan: FILE:LINE: reason</c>. Lines go
 /// through the progress view while bars are drawn, so they land above the bars instead of under a redraw.
+/// With <see cref="MessageOnly"/> it hands the same lines, unprefixed, to the <c>--stats</c> report.
 /// </summary>
-internal sealed class ConsoleLineSink(Action<string> writeLine) : ILogEventSink
+internal sealed class ConsoleLineSink(Action<string> writeLine, string template = ConsoleLineSink.Prefixed) : ILogEventSink
 {
-    private readonly MessageTemplateTextFormatter _format = new("taxiscan: {Message:lj}", null);
+    /// <summary>The stderr line.</summary>
+    public const string Prefixed = "taxiscan: {Message:lj}";
+
+    /// <summary>The same line without the program's name.</summary>
+    public const string MessageOnly = "{Message:lj}";
+
+    private readonly MessageTemplateTextFormatter _format = new(template, null);
     private readonly Lock _gate = new();
 
     public void Emit(LogEvent logEvent)

@@ -13,13 +13,18 @@ namespace TaxiScan.Logging;
 /// </summary>
 internal static class LogSetup
 {
-    public static Logger ForCoordinator(string? logFile, bool verbose, Action<string> writeLine)
+    /// <param name="logFile">The <c>--log-file</c>, or null.</param>
+    /// <param name="verbose">Information events on stderr too.</param>
+    /// <param name="writeLine">Writes one line on stderr.</param>
+    /// <param name="onError">Gets each error as its stderr line without the <c>taxiscan: </c> prefix (for <c>--stats</c>).</param>
+    public static Logger ForCoordinator(string? logFile, bool verbose, Action<string> writeLine, Action<string> onError)
     {
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Debug()
             .Enrich.WithProperty("Process", "coordinator")
             .Enrich.WithProperty("Pid", Environment.ProcessId)
-            .WriteTo.Sink(new ConsoleLineSink(writeLine), verbose ? LogEventLevel.Information : LogEventLevel.Warning);
+            .WriteTo.Sink(new ConsoleLineSink(writeLine), verbose ? LogEventLevel.Information : LogEventLevel.Warning)
+            .WriteTo.Sink(new ConsoleLineSink(onError, ConsoleLineSink.MessageOnly), LogEventLevel.Error);
         return AddFile(configuration, logFile).CreateLogger();
     }
 

@@ -78,6 +78,7 @@ internal sealed class FrameReader(Stream pipe, int worker)
                 new MalformedCounts(fields.Int64(), fields.Int64(), fields.Int64(), fields.Int64(), fields.Int64())),
             FrameType.PartitionFinished => new PartitionFinishedMessage(worker, fields.Int32(), ReadStats(ref fields)),
             FrameType.Header => new HeaderMessage(worker, fields.Int32(), payload.AsSpan(4, length - 4).ToArray()),
+            FrameType.Dialect => new DialectMessage(worker, fields.Int32(), ReadDialect(ref fields)),
             _ => throw new InvalidDataException($"worker {worker} sent an unknown frame type {(byte)type}"),
         };
     }
@@ -92,6 +93,25 @@ internal sealed class FrameReader(Stream pipe, int worker)
 
     private static UnitStats ReadStats(ref PayloadReader fields) =>
         new(fields.Int64(), fields.Int64(), fields.Int64(), fields.Int64(), fields.Int64(), fields.Int64());
+
+    private static Dialect ReadDialect(ref PayloadReader fields)
+    {
+        var delimiter = new DelimiterChoice((DelimiterKind)fields.Byte(), fields.Byte());
+        var (quoted, header, guessed) = (fields.Byte() == 1, fields.Byte() == 1, fields.Byte() == 1);
+        var idColumn = fields.Int32();
+        var hasName = fields.Byte() == 1;
+        var name = fields.String();
+        return new Dialect
+        {
+            Delimiter = delimiter,
+            Quoted = quoted,
+            HasHeader = header,
+            DelimiterGuessed = guessed,
+            IdColumn = idColumn,
+            IdColumnName = hasName ? name : null,
+            ExpectedFields = fields.Int32(),
+        };
+    }
 
     private async ValueTask<int> ReadFullyAsync(Memory<byte> target, CancellationToken cancellation)
     {

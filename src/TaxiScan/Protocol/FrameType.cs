@@ -30,6 +30,12 @@ internal enum FrameType : byte
 
     /// <summary>A unit's header line, whole with its terminator: unit index, then the bytes. Sent before the unit's rows.</summary>
     Header = 8,
+
+    /// <summary>
+    /// A file's dialect as the worker settled it, sent once per file (by its first unit) before its rows:
+    /// unit index, delimiter kind and byte, quoted, header, delimiter guessed, id column, id column name, field count.
+    /// </summary>
+    Dialect = 9,
 }
 
 /// <summary>How bad a <see cref="FrameType.Diagnostic"/> is.</summary>

@@ -10,7 +10,7 @@ namespace TaxiScan.Protocol;
 /// </summary>
 internal sealed class FrameWriter(Stream pipe) : IDisposable
 {
-    public const int ProtocolVersion = 1;
+    public const int ProtocolVersion = 2;
     public const int HeaderSize = 5;
 
     private readonly BufferedStream _out = new(pipe, 256 * 1024);
@@ -31,6 +31,14 @@ internal sealed class FrameWriter(Stream pipe) : IDisposable
     public void UnitFinished(int unit, UnitStatus status, UnitStats stats, MalformedCounts byKind = default) =>
         Write(FrameType.UnitFinished, Stats(_payload.Clear().Int32(unit).Byte((byte)status), stats)
             .Int64(byKind.NoDelimiter).Int64(byKind.ShortRow).Int64(byKind.BadQuoting).Int64(byKind.Binary).Int64(byKind.TooLong));
+
+    public void Dialect(int unit, Dialect dialect) =>
+        Write(FrameType.Dialect, _payload.Clear().Int32(unit)
+            .Byte((byte)dialect.Delimiter.Kind).Byte(dialect.Delimiter.Byte)
+            .Byte(dialect.Quoted ? (byte)1 : (byte)0).Byte(dialect.HasHeader ? (byte)1 : (byte)0).Byte(dialect.DelimiterGuessed ? (byte)1 : (byte)0)
+            .Int32(dialect.IdColumn)
+            .Byte(dialect.IdColumnName is null ? (byte)0 : (byte)1).String(dialect.IdColumnName ?? "")
+            .Int32(dialect.ExpectedFields));
 
     /// <summary>The kind byte of a diagnostic that is not about a malformed row.</summary>
     internal const byte NoKind = 0xFF;

@@ -20,6 +20,13 @@ internal sealed record UnitFinishedMessage(int Worker, int Unit, UnitStatus Stat
 /// <summary>A unit's header line, with its terminator (a copy: headers are small and rare).</summary>
 internal sealed record HeaderMessage(int Worker, int Unit, byte[] Header) : WorkerMessage(Worker);
 
+/// <summary>A file's dialect, as its worker settled it (see <see cref="FrameType.Dialect"/>).</summary>
+internal sealed record DialectMessage(int Worker, int Unit, Dialect Dialect) : WorkerMessage(Worker)
+{
+    /// <summary>The verbose-level note that tells the user, e.g. <c>','-separated, header, id in column 1, 8 fields</c>.</summary>
+    public DiagnosticMessage AsNote() => new(Worker, Unit, 0, DiagnosticLevel.Info, Dialect.Describe());
+}
+
 internal sealed record PartitionFinishedMessage(int Worker, int Units, UnitStats Totals) : WorkerMessage(Worker);
 
 /// <summary>

@@ -59,7 +59,7 @@ internal sealed class FrameScanSink(FrameWriter frames, OutputTranscoder? transc
 
     public void OnDialect(Dialect dialect)
     {
-        frames.Diagnostic(_unit, 0, DiagnosticLevel.Info, dialect.Describe());
+        frames.Dialect(_unit, dialect);
         _delimiter = dialect.Delimiter.Byte; // a space for blank-separated files
         _pathFieldLength = delivery.FileNameField ? PathField() : 0;
     }

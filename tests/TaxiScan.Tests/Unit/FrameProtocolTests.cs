@@ -21,6 +21,8 @@ public class FrameProtocolTests
             frames.Diagnostic(7, 12, DiagnosticLevel.Warning, "no ',' delimiter: 粤B");
             frames.UnitFinished(7, UnitStatus.Complete, new UnitStats(100, 10, 2, 1, 99));
             frames.PartitionFinished(1, new UnitStats(100, 10, 2, 1, 99));
+            frames.Dialect(7, Porto);
+            frames.Dialect(8, new Dialect { Delimiter = DelimiterChoice.SpaceRuns, DelimiterGuessed = true, IdColumn = 2 });
             frames.Flush();
         }
 
@@ -41,8 +43,28 @@ public class FrameProtocolTests
         Assert.Equal(new DiagnosticMessage(3, 7, 12, DiagnosticLevel.Warning, "no ',' delimiter: 粤B"), messages[4]);
         Assert.Equal(new UnitFinishedMessage(3, 7, UnitStatus.Complete, new UnitStats(100, 10, 2, 1, 99)), messages[5]);
         Assert.Equal(new PartitionFinishedMessage(3, 1, new UnitStats(100, 10, 2, 1, 99)), messages[6]);
-        Assert.Equal(7, messages.Count);
+        Assert.Equal(new DialectMessage(3, 7, Porto), messages[7]);
+        Assert.Equal(new DialectMessage(3, 8, new Dialect { Delimiter = DelimiterChoice.SpaceRuns, DelimiterGuessed = true, IdColumn = 2 }), messages[8]);
+        Assert.Equal(9, messages.Count);
     }
+
+    [Fact]
+    public void A_dialect_frame_becomes_the_verbose_note_the_user_sees()
+    {
+        var note = new DialectMessage(3, 7, Porto).AsNote();
+
+        Assert.Equal(new DiagnosticMessage(3, 7, 0, DiagnosticLevel.Info, "','-separated, quoted, header, id in column 5 (车牌), 9 fields"), note);
+    }
+
+    private static Dialect Porto => new()
+    {
+        Delimiter = DelimiterChoice.Of((byte)','),
+        Quoted = true,
+        HasHeader = true,
+        IdColumn = 4,
+        IdColumnName = "车牌",
+        ExpectedFields = 9,
+    };
 
     [Fact]
     public async Task A_pipe_that_ends_inside_a_frame_yields_nothing_of_that_frame()
