@@ -11,8 +11,33 @@ namespace TaxiScan.Tests.Support;
 /// </summary>
 internal sealed class GeneratedSet
 {
-    private static readonly Dictionary<string, GeneratedSet> Cache = [];
+    private static readonly Dictionary<string, GeneratedSet> Cache = CreateCache();
     private static readonly Lock CacheGate = new();
+
+    // The sets are hundreds of MB each: made once per test run and removed when the test host exits,
+    // or every `dotnet test` would leave a gigabyte behind in the temp directory.
+    private static Dictionary<string, GeneratedSet> CreateCache()
+    {
+        var cache = new Dictionary<string, GeneratedSet>();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            lock (CacheGate)
+            {
+                foreach (var set in cache.Values)
+                {
+                    try
+                    {
+                        System.IO.Directory.Delete(set.Directory, recursive: true);
+                    }
+                    catch (IOException)
+                    {
+                        // Best effort: the temp directory is cleaned by the system in the end.
+                    }
+                }
+            }
+        };
+        return cache;
+    }
 
     private GeneratedSet(string directory)
     {
