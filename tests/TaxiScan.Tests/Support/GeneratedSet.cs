@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace TaxiScan.Tests.Support;
@@ -11,33 +13,8 @@ namespace TaxiScan.Tests.Support;
 /// </summary>
 internal sealed class GeneratedSet
 {
-    private static readonly Dictionary<string, GeneratedSet> Cache = CreateCache();
+    private static readonly Dictionary<string, GeneratedSet> Cache = [];
     private static readonly Lock CacheGate = new();
-
-    // The sets are hundreds of MB each: made once per test run and removed when the test host exits,
-    // or every `dotnet test` would leave a gigabyte behind in the temp directory.
-    private static Dictionary<string, GeneratedSet> CreateCache()
-    {
-        var cache = new Dictionary<string, GeneratedSet>();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            lock (CacheGate)
-            {
-                foreach (var set in cache.Values)
-                {
-                    try
-                    {
-                        System.IO.Directory.Delete(set.Directory, recursive: true);
-                    }
-                    catch (IOException)
-                    {
-                        // Best effort: the temp directory is cleaned by the system in the end.
-                    }
-                }
-            }
-        };
-        return cache;
-    }
 
     private GeneratedSet(string directory)
     {
@@ -100,28 +77,78 @@ internal sealed class GeneratedSet
                 return cached;
             }
 
-            var directory = System.IO.Directory.CreateTempSubdirectory("taxiscan-gen-").FullName;
-            var start = new ProcessStartInfo("python3") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-            start.ArgumentList.Add(RepoPaths.Generator);
-            start.ArgumentList.Add(directory);
-            foreach (var argument in arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.ArgumentList.Add("-q");
-            using var process = Process.Start(start)!;
-            var error = process.StandardError.ReadToEnd();
-            process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"gen.py {arguments} failed: {error}");
-            }
-
-            var set = new GeneratedSet(directory);
+            var set = new GeneratedSet(MadeOnce(arguments));
             Cache[arguments] = set;
             return set;
+        }
+    }
+
+    // The sets are hundreds of MB each. They live in one directory per gen.py version and arguments under
+    // the temp directory, made once and reused by later runs, rather than anew in every test run (which
+    // left a gigabyte behind per `dotnet test`: the test host is stopped, not exited, so no cleanup runs).
+    // A set is made in a scratch directory and renamed into place whole, so concurrent runs never see half
+    // of one; a set whose files no longer add up to its record is made again.
+    private static string MadeOnce(string arguments)
+    {
+        var root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "taxiscan-test-sets");
+        System.IO.Directory.CreateDirectory(root);
+        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(arguments + "\n" + File.ReadAllText(RepoPaths.Generator))))[..20];
+        var directory = System.IO.Path.Combine(root, key);
+        if (IsWhole(directory))
+        {
+            return directory;
+        }
+
+        var scratch = System.IO.Directory.CreateDirectory(System.IO.Path.Combine(root, "new-" + Guid.NewGuid().ToString("N"))).FullName;
+        Generate(scratch, arguments);
+        if (System.IO.Directory.Exists(directory))
+        {
+            if (IsWhole(directory))
+            {
+                System.IO.Directory.Delete(scratch, recursive: true); // another run made it meanwhile
+                return directory;
+            }
+
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+
+        System.IO.Directory.Move(scratch, directory);
+        return directory;
+    }
+
+    private static bool IsWhole(string directory)
+    {
+        var record = System.IO.Path.Combine(directory, "expected.json");
+        if (!File.Exists(record))
+        {
+            return false;
+        }
+
+        using var expected = JsonDocument.Parse(File.ReadAllText(record));
+        var files = System.IO.Directory.GetFiles(System.IO.Path.Combine(directory, "csv"));
+        return files.Length == expected.RootElement.GetProperty("files").GetInt32()
+            && files.Sum(file => new FileInfo(file).Length) == expected.RootElement.GetProperty("total_bytes").GetInt64();
+    }
+
+    private static void Generate(string directory, string arguments)
+    {
+        var start = new ProcessStartInfo("python3") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(RepoPaths.Generator);
+        start.ArgumentList.Add(directory);
+        foreach (var argument in arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add("-q");
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+            throw new InvalidOperationException($"gen.py {arguments} failed: {error}");
         }
     }
 }
