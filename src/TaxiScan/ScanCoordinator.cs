@@ -6,6 +6,7 @@ using TaxiScan.Cli;
 using TaxiScan.Discovery;
 using TaxiScan.Logging;
 using TaxiScan.Output;
+using TaxiScan.Sharding;
 using TaxiScan.Progress;
 using TaxiScan.Protocol;
 using TaxiScan.Scanning;
@@ -32,6 +33,8 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
     private int _errors;
     private int _filesScanned;
     private bool _quietMatch;
+    private ShardPlan? _shardPlan;
+    private readonly HashSet<string> _filesQuotedAcrossShards = new(StringComparer.Ordinal);
     private UnitStats _totals;
 
     /// <summary>What <c>--stats</c> reports: fed as units settle and diagnostics and dialects arrive.</summary>
@@ -87,7 +90,15 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
             units = kept;
         }
 
-        if (units.Count == 0)
+        if (options.Shard is { } shard)
+        {
+            // The whole listing is cut for all shards alike; this run keeps its share, which may be empty
+            // (its part and manifest are still written, so that merge sees the shard done).
+            _shardPlan = ShardPlan.For(units, shard, cutFiles: !options.Delivery.NeedsWholeFiles);
+            units = _shardPlan.Units;
+            log.Information("--shard {Shard}: units {First} to {Last} of {Count}", shard.ToString(), _shardPlan.FirstUnit, _shardPlan.FirstUnit + units.Count - 1, _shardPlan.UnitCount);
+        }
+        else if (units.Count == 0)
         {
             FinishSummary(log);
             return _errors > 0 ? ExitCodes.Error : ExitCodes.NoRowsFound;
@@ -120,7 +131,9 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         var summary = options.Mode is OutputMode.CountPerFile or OutputMode.Total or OutputMode.FilesWithMatches
             ? new FileMatchSummary(target.Stream, options.Mode, units, options.MaxCount, options.NullSeparated)
             : null;
-        using var writer = new OrderedRowWriter(target.Stream, spool, units.Count, terminal.DeferRowsUntilBarsAreGone, options.PrintHeader, summary);
+        // A shard's part carries no header: which part's rows come first is known only to merge (the manifest keeps it).
+        var printHeader = options.PrintHeader && options.Shard is null;
+        using var writer = new OrderedRowWriter(target.Stream, spool, units.Count, terminal.DeferRowsUntilBarsAreGone, printHeader, summary);
         _view = terminal.DrawBars ? new ShellProgressView(partitions.Count, totalBytes) : new NullProgressView();
         var committed = false;
         try
@@ -166,6 +179,11 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         {
             log.Error("{Malformed} malformed rows, and --strict makes them an error", _totals.Malformed);
             _errors++;
+        }
+
+        if (committed)
+        {
+            WriteShardManifest(writer);
         }
 
         FinishSummary(log);
@@ -473,6 +491,18 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         }
 
         settled[finished.Unit] = true;
+        if (finished.Status == UnitStatus.QuoteInRange && _shardPlan is { } plan && plan.FilesCrossingShards.Contains(units[finished.Unit].Path))
+        {
+            // Reading on past this range, as one run does, would read another shard's share of the file.
+            if (_filesQuotedAcrossShards.Add(units[finished.Unit].Path))
+            {
+                log.Error("{File:l}: quoted fields in a file cut between shards; a shard cannot tell where its rows start. Scan it with fewer shards, or on its own", units[finished.Unit].DisplayPath);
+                _errors++;
+            }
+
+            finished = finished with { Status = UnitStatus.Failed };
+        }
+
         if (!_splitFiles.TryGetValue(finished.Unit, out var split))
         {
             Commit(finished, writer);
@@ -620,6 +650,27 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         }
 
         return false;
+    }
+
+    // Written once the part is in place: a part with a manifest is finished (see PartManifest).
+    private void WriteShardManifest(OrderedRowWriter writer)
+    {
+        if (_shardPlan is null || options.Shard is not { } shard || options.OutputPath is null)
+        {
+            return;
+        }
+
+        new PartManifest
+        {
+            Shard = shard.Index,
+            Shards = shard.Count,
+            ListingHash = _shardPlan.ListingHash,
+            OptionsHash = PartManifest.OptionsHashOf(options),
+            Rows = _totals.Matched,
+            Bytes = writer.BytesWritten,
+            Header = options.PrintHeader ? writer.HeaderOfFirstRows : null,
+            Errors = _errors,
+        }.WriteFor(options.OutputPath);
     }
 
     private void FinishSummary(ILogger log)

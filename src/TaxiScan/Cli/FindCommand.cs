@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Runtime.InteropServices;
 using TaxiScan.Matching;
 using TaxiScan.Output;
+using TaxiScan.Sharding;
 using TaxiScan.Stats;
 
 namespace TaxiScan.Cli;
@@ -64,6 +65,8 @@ internal sealed class FindCommand : Command
         Options.Add(WithFileNameOption);
         Options.Add(LineNumberOption);
         Options.Add(NullOption);
+        Options.Add(ShardOption);
+        Options.Add(ShardCountOption);
         Options.Add(ProgressOption);
         Options.Add(LogFileOption);
         Options.Add(StatsOption);
@@ -233,6 +236,19 @@ internal sealed class FindCommand : Command
         Description = "With -l, end each path with a NUL byte; with --count, put a NUL between path and count (any path is then safe).",
     };
 
+    public Option<string?> ShardOption { get; } = new("--shard")
+    {
+        Description = "Scan only shard K of N (K from 0) of the input, cut as N workers would cut it; 'auto' takes K and N from a " +
+                      "Slurm, Kubernetes or AWS Batch array job. With -o, '{shard}' in FILE becomes K, and FILE.manifest.json is written for 'taxiscan merge'.",
+        HelpName = "K/N|auto",
+    };
+
+    public Option<int?> ShardCountOption { get; } = new("--shard-count")
+    {
+        Description = "N for --shard auto where the engine gives only the index (Kubernetes JOB_COMPLETION_INDEX, AWS_BATCH_JOB_ARRAY_INDEX).",
+        HelpName = "N",
+    };
+
     public Option<ProgressMode> ProgressOption { get; } = new("--progress")
     {
         Description = "Progress bars: auto (when stderr is a terminal), always, never.",
@@ -294,13 +310,24 @@ internal sealed class FindCommand : Command
             ExamineEveryRow = result.GetValue(StrictOption),
         };
         _ = IdTest.Create(match.Ids, match.Numeric, TextEncodings.Get(encoding)); // rejects a non-integer id under --numeric
+        var shard = result.GetValue(ShardOption) is { } shardText
+            ? ShardSpec.Parse(shardText, result.GetValue(ShardCountOption), Environment.GetEnvironmentVariable)
+            : (ShardSpec?)null;
+        var outputPath = result.GetValue(OutputOption);
+        if (shard is { } part && outputPath is not null)
+        {
+            // One command line for every task of an array job: -o 'parts/part-{shard}.csv'.
+            outputPath = outputPath.Replace("{shard}", part.Index.ToString(new string('0', (part.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture).Length), System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
         return new ScanOptions
         {
+            Shard = shard,
             Paths = InputPaths(result),
             Match = match,
             Workers = result.GetValue(WorkersOption),
             Retries = result.GetValue(RetriesOption),
-            OutputPath = result.GetValue(OutputOption),
+            OutputPath = outputPath,
             PrintHeader = !result.GetValue(NoHeaderOutputOption),
             Mode = ModeOf(result),
             MaxCount = result.GetValue(MaxCountOption),
@@ -442,6 +469,16 @@ internal sealed class FindCommand : Command
         if (result.GetValue(QuietOption) && result.GetResult(OutputOption) is not null)
         {
             result.AddError("--quiet prints nothing, so --output would stay empty; drop one of them");
+        }
+
+        if (result.GetResult(ShardOption) is not null && modes.Count > 0)
+        {
+            result.AddError($"--shard writes rows for 'taxiscan merge' to join; {modes[0].Name} cannot be joined that way");
+        }
+
+        if (result.GetResult(ShardCountOption) is not null && result.GetValue(ShardOption) != "auto")
+        {
+            result.AddError("--shard-count is for --shard auto; with --shard K/N the N is given");
         }
 
         ValidateInputs(result);

@@ -1,5 +1,6 @@
 using TaxiScan.Matching;
 using TaxiScan.Output;
+using TaxiScan.Sharding;
 
 namespace TaxiScan.Cli;
 
@@ -54,6 +55,9 @@ internal sealed record ScanOptions
         OutputMode.FilesWithMatches or OutputMode.Quiet => new RowDelivery { SendRows = false, MatchesPerUnit = 1 },
         _ => new RowDelivery { SendRows = false, MatchesPerUnit = MaxCount ?? long.MaxValue },
     };
+
+    /// <summary>Scan only this shard of the input (<c>--shard K/N</c>), or null for all of it.</summary>
+    public ShardSpec? Shard { get; init; }
 
     /// <summary>Malformed rows make the run fail (exit 2).</summary>
     public bool Strict { get; init; }

@@ -4,7 +4,7 @@ using System.CommandLine.Completions;
 namespace TaxiScan.Cli;
 
 /// <summary>
-/// The root command: <c>taxiscan</c> with its <c>find</c> and <c>completion</c> commands, the hidden worker
+/// The root command: <c>taxiscan</c> with its <c>find</c>, <c>merge</c> and <c>completion</c> commands, the hidden worker
 /// mode, and the <c>[suggest:N]</c> directive that shell completion calls back into.
 /// </summary>
 internal sealed class TaxiScanCommand : RootCommand
@@ -13,6 +13,7 @@ internal sealed class TaxiScanCommand : RootCommand
         : base("taxiscan: pull the rows of chosen vehicles out of directories of taxi GPS CSV files, fast.")
     {
         Subcommands.Add(Find);
+        Subcommands.Add(new MergeCommand());
         Subcommands.Add(new CompletionCommand());
         Subcommands.Add(new WorkerCommand());
         HelpWithExamplesAction.InstallOn(this);

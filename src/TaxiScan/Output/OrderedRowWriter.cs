@@ -28,6 +28,9 @@ internal sealed class OrderedRowWriter(
 
     public long BytesWritten { get; private set; }
 
+    /// <summary>The header line of the unit whose rows came first (printed or not), or null; a shard's manifest keeps it.</summary>
+    public byte[]? HeaderOfFirstRows { get; private set; }
+
     public void Append(int unit, byte[] buffer, int offset, int count, Action<byte[]> release) =>
         spool.Append(unit, buffer, offset, count, release);
 
@@ -97,6 +100,7 @@ internal sealed class OrderedRowWriter(
                 if (!_firstRowsWritten)
                 {
                     _firstRowsWritten = true;
+                    HeaderOfFirstRows = _headers.GetValueOrDefault(_next);
                     if (printHeader && _headers.TryGetValue(_next, out var header))
                     {
                         output.Write(header);
