@@ -9,8 +9,12 @@ namespace TaxiScan;
 /// </summary>
 internal static class Program
 {
+    /// <summary>The command line as given, for <c>find --slurm</c> to hand to its array job's tasks.</summary>
+    public static IReadOnlyList<string> CommandLine { get; private set; } = [];
+
     public static async Task<int> Main(string[] args)
     {
+        CommandLine = args;
         var root = new TaxiScanCommand();
         var result = root.Parse(args);
         if (result.Errors.Count > 0 && result.Action is not HelpWithExamplesAction)

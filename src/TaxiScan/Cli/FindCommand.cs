@@ -67,6 +67,10 @@ internal sealed class FindCommand : Command
         Options.Add(NullOption);
         Options.Add(ShardOption);
         Options.Add(ShardCountOption);
+        Options.Add(SlurmOption);
+        Options.Add(ShardsOption);
+        Options.Add(SbatchArgOption);
+        Options.Add(ResumeOption);
         Options.Add(ProgressOption);
         Options.Add(LogFileOption);
         Options.Add(StatsOption);
@@ -249,6 +253,31 @@ internal sealed class FindCommand : Command
         HelpName = "N",
     };
 
+    public Option<bool> SlurmOption { get; } = new("--slurm")
+    {
+        Description = "Run the scan as one Slurm array job of --shards tasks (sbatch), wait, and merge the parts into the -o FILE; " +
+                      "the parts and logs are kept in FILE.taxiscan-slurm/.",
+    };
+
+    public Option<int> ShardsOption { get; } = new("--shards")
+    {
+        Description = "How many shards (array tasks) --slurm runs (default 8).",
+        HelpName = "N",
+        DefaultValueFactory = _ => 8,
+    };
+
+    public Option<string[]> SbatchArgOption { get; } = new("--sbatch-arg")
+    {
+        Description = "Pass ARG to sbatch as it is (repeatable), e.g. --sbatch-arg=--partition=long --sbatch-arg=--time=30.",
+        HelpName = "ARG",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<bool> ResumeOption { get; } = new("--resume")
+    {
+        Description = "With --slurm: submit only the shards whose parts are missing or incomplete, then merge.",
+    };
+
     public Option<ProgressMode> ProgressOption { get; } = new("--progress")
     {
         Description = "Progress bars: auto (when stderr is a terminal), always, never.",
@@ -314,6 +343,14 @@ internal sealed class FindCommand : Command
             ? ShardSpec.Parse(shardText, result.GetValue(ShardCountOption), Environment.GetEnvironmentVariable)
             : (ShardSpec?)null;
         var outputPath = result.GetValue(OutputOption);
+        var progress = result.GetValue(ProgressOption);
+        if (result.GetValue(SlurmOption) && Environment.GetEnvironmentVariable(SlurmRun.WorkVariable) is { } work)
+        {
+            // A task of the array job (see SlurmTaskCommand): its shard, into the work directory.
+            var task = ShardSpec.Parse("auto", result.GetValue(ShardsOption), Environment.GetEnvironmentVariable);
+            (shard, outputPath, progress) = (task, SlurmRun.PartPath(work, task.Index, task.Count), ProgressMode.Never);
+        }
+
         if (shard is { } part && outputPath is not null)
         {
             // One command line for every task of an array job: -o 'parts/part-{shard}.csv'.
@@ -338,7 +375,7 @@ internal sealed class FindCommand : Command
             Globs = result.GetValue(GlobOption) ?? [],
             IdFromPath = result.GetValue(IdFromPathOption),
             // -q means silence: no bars either, unless asked for with --progress always.
-            Progress = ModeOf(result) == OutputMode.Quiet && result.GetValue(ProgressOption) == ProgressMode.Auto ? ProgressMode.Never : result.GetValue(ProgressOption),
+            Progress = ModeOf(result) == OutputMode.Quiet && progress == ProgressMode.Auto ? ProgressMode.Never : progress,
             LogFilePath = result.GetValue(LogFileOption),
             StatsPath = result.GetValue(StatsOption),
             Verbose = result.GetValue(VerboseOption),
@@ -394,6 +431,12 @@ internal sealed class FindCommand : Command
             var what = e is ArgumentException ? e.Message : $"--ids-file {result.GetValue(IdsFileOption)}: {e.Message}";
             await Console.Error.WriteLineAsync($"taxiscan: {what}");
             return ExitCodes.Error;
+        }
+
+        if (result.GetValue(SlurmOption) && options.Shard is null)
+        {
+            var request = new SlurmRun.Request(options.OutputPath!, result.GetValue(ShardsOption), result.GetValue(SbatchArgOption) ?? [], result.GetValue(ResumeOption), Program.CommandLine);
+            return await new SlurmRun(request, line => Console.Error.WriteLine($"taxiscan: {line}")).RunAsync(cancellation);
         }
 
         // Opened before anything is scanned: a --stats FILE that cannot be written costs no scan.
@@ -474,6 +517,33 @@ internal sealed class FindCommand : Command
         if (result.GetResult(ShardOption) is not null && modes.Count > 0)
         {
             result.AddError($"--shard writes rows for 'taxiscan merge' to join; {modes[0].Name} cannot be joined that way");
+        }
+
+        if (result.GetValue(SlurmOption))
+        {
+            if (result.GetResult(OutputOption) is null)
+            {
+                result.AddError("--slurm merges the shards into a file: give it with -o FILE");
+            }
+
+            if (result.GetResult(ShardOption) is not null)
+            {
+                result.AddError("--slurm chooses the shards itself; drop --shard");
+            }
+
+            if (modes.Count > 0)
+            {
+                result.AddError($"--slurm writes rows to merge; {modes[0].Name} cannot be merged that way");
+            }
+
+            if (result.GetValue(ShardsOption) is < 1 or > ShardSpec.MaxCount)
+            {
+                result.AddError($"--shards must be 1 to {ShardSpec.MaxCount}");
+            }
+        }
+        else if (result.GetResult(ShardsOption) is not null || result.GetResult(SbatchArgOption) is not null || result.GetResult(ResumeOption) is not null)
+        {
+            result.AddError("--shards, --sbatch-arg and --resume go with --slurm");
         }
 
         if (result.GetResult(ShardCountOption) is not null && result.GetValue(ShardOption) != "auto")

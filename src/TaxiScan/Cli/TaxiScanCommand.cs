@@ -16,6 +16,7 @@ internal sealed class TaxiScanCommand : RootCommand
         Subcommands.Add(new MergeCommand());
         Subcommands.Add(new CompletionCommand());
         Subcommands.Add(new WorkerCommand());
+        Subcommands.Add(new SlurmTaskCommand());
         HelpWithExamplesAction.InstallOn(this);
 
         // RootCommand brings a [suggest] directive in System.CommandLine 3; say so here rather than rely on that
