@@ -119,7 +119,7 @@ internal sealed class SlurmRun(SlurmRun.Request request, Action<string> say)
     private List<int>? PrepareWorkDirectory(string work)
     {
         var saved = Path.Combine(work, ArgumentsFile);
-        var commandLine = string.Join('\0', request.CommandLine.Where(argument => argument != "--resume")); // a resumed run is the same run
+        var commandLine = string.Join('\0', TheScan(request.CommandLine));
         if (request.Resume)
         {
             if (!File.Exists(saved))
@@ -149,6 +149,23 @@ internal sealed class SlurmRun(SlurmRun.Request request, Action<string> say)
         var (interpreter, argument) = Interpreter();
         File.WriteAllText(Path.Combine(work, "task"), $"#!{interpreter} {argument}\n# taxiscan-work: {work}\n");
         return [.. Enumerable.Range(0, request.Shards)];
+    }
+
+    // The command line without what only concerns submitting (--resume, --sbatch-arg): a run resumed with
+    // other sbatch arguments is the same scan.
+    private static IEnumerable<string> TheScan(IReadOnlyList<string> commandLine)
+    {
+        for (var i = 0; i < commandLine.Count; i++)
+        {
+            if (commandLine[i] == "--sbatch-arg")
+            {
+                i++;
+            }
+            else if (commandLine[i] != "--resume" && !commandLine[i].StartsWith("--sbatch-arg=", StringComparison.Ordinal))
+            {
+                yield return commandLine[i];
+            }
+        }
     }
 
     private bool IsComplete(string work, int shard)
