@@ -30,7 +30,9 @@ export PATH=$PATH:/usr/sbin:/sbin
 start_timeout=${CLUSTER_START_TIMEOUT:-30}
 ports=(6817 6818)
 
-say() { echo "cluster: $*" >&2; }
+# Never fails: a reader of stderr that went away (`cluster.sh start DIR 2>&1 | head`) must not stop a
+# clean-up half-way.
+say() { echo "cluster: $*" >&2 || true; }
 die() { say "$*"; exit 1; }
 
 # The pid in FILE if that process is alive and was started with our slurm.conf (pid files can be stale,
@@ -227,7 +229,8 @@ stop it first (tests/slurm/cluster.sh stop ITS_DIR, or kill the pids above)"
     done
 
     # A start that fails half-way stops what it started, so the caller has nothing to clean up but DIR.
-    trap 'status=$?; if [ $status -ne 0 ]; then show_logs; do_stop; fi' EXIT
+    # SIGPIPE ignored there for the same reason as in say().
+    trap 'status=$?; if [ $status -ne 0 ]; then trap "" PIPE; show_logs || true; do_stop; fi' EXIT
     write_conf
     start_munged
     # Both daemonize and write their pid files. -f: there is no /etc/slurm/slurm.conf to fall back on.
