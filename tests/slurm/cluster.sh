@@ -193,24 +193,32 @@ start_munged() {
     echo "$pid" > "$dir/munged.pid"
 }
 
-wait_until_idle() {
+# How many times the main scheduler has run (sdiag's "Main schedule statistics"), 0 when unknown.
+scheduler_cycles() {
+    sdiag 2>/dev/null | awk '/Main schedule statistics/ { main = 1 } main && /Total cycles:/ { print $3; found = 1; exit }
+        END { if (!found) print 0 }'
+}
+
+wait_until_ready() {
     local state="" deadline=$((SECONDS + start_timeout))
     while [ $SECONDS -lt $deadline ]; do
         state=$(sinfo -h -o %t 2>/dev/null || true)
-        [ "$state" = idle ] && return 0
+        # idle is not enough: slurmctld runs its first scheduling pass about 3 s after it starts, and a job
+        # submitted before that waits for it. Ready means a job submitted now starts at once.
+        [ "$state" = idle ] && [ "$(scheduler_cycles)" -gt 0 ] && return 0
         # A daemon that died at start-up will never make the node idle: say so now, not after the timeout.
         our_pid "$dir/slurmctld.pid" >/dev/null || { say "slurmctld exited during start-up"; return 1; }
         our_pid "$dir/slurmd.pid" >/dev/null || { say "slurmd exited during start-up"; return 1; }
         sleep 0.1
     done
-    say "the node is not idle after ${start_timeout} s (sinfo says '${state:-nothing}')"
+    say "the node is not idle and scheduling after ${start_timeout} s (sinfo says '${state:-nothing}', $(scheduler_cycles) scheduler cycles)"
     return 1
 }
 
 do_start() {
     local missing=() program
     [ "$(id -u)" -eq 0 ] || die "needs root (munged runs as the munge user via runuser; the daemons run as root)"
-    for program in slurmctld slurmd munged sinfo sbatch squeue scancel runuser; do
+    for program in slurmctld slurmd munged sinfo sdiag sbatch squeue scancel runuser; do
         command -v "$program" >/dev/null || missing+=("$program")
     done
     [ ${#missing[@]} -eq 0 ] ||
@@ -236,9 +244,9 @@ stop it first (tests/slurm/cluster.sh stop ITS_DIR, or kill the pids above)"
     # Both daemonize and write their pid files. -f: there is no /etc/slurm/slurm.conf to fall back on.
     slurmctld -f "$conf"
     slurmd -f "$conf"
-    wait_until_idle
+    wait_until_ready
     trap - EXIT
-    say "node $(hostname -s) idle, $(nproc) CPUs; logs in $dir"
+    say "node $(hostname -s) idle and scheduling, $(nproc) CPUs; logs in $dir"
     echo "export SLURM_CONF=$conf"
 }
 
