@@ -536,7 +536,7 @@ internal sealed class FindCommand : Command
                 result.AddError($"--slurm writes rows to merge; {modes[0].Name} cannot be merged that way");
             }
 
-            if (result.GetValue(ShardsOption) is < 1 or > ShardSpec.MaxCount)
+            if (result.GetResult(ShardsOption) is not null && result.GetValue(ShardsOption) is < 1 or > ShardSpec.MaxCount)
             {
                 result.AddError($"--shards must be 1 to {ShardSpec.MaxCount}");
             }

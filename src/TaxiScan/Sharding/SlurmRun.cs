@@ -208,9 +208,12 @@ internal sealed class SlurmRun(SlurmRun.Request request, Action<string> say)
         var lastReport = "";
         while (true)
         {
-            var (exitCode, stdout, _) = await RunAsync("squeue", ["-h", "-j", jobId, "-o", "%T"], cancellation);
+            var (exitCode, stdout, stderr) = await RunAsync("squeue", ["-h", "-j", jobId, "-o", "%T"], cancellation);
             var states = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (exitCode == 0 && states.Length == 0)
+
+            // A job whose tasks all ended (or were cancelled while pending) is forgotten after a while, and then
+            // squeue fails with "Invalid job id": that too means nothing is left to wait for.
+            if ((exitCode == 0 && states.Length == 0) || stderr.Contains("Invalid job id", StringComparison.OrdinalIgnoreCase))
             {
                 return;
             }
