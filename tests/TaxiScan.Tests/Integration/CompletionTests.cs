@@ -34,7 +34,7 @@ public class CompletionTests
     [InlineData("taxiscan find --numeric --wo", "--workers\n")]           // after a flag
     [InlineData("taxiscan find --id 11865 samples/ --wo", "--workers\n")] // after a path
     [InlineData("taxiscan find -w 2 --wo", "")]                            // given already, and not repeatable
-    [InlineData("taxiscan ", "completion\nfind\n")]                        // no hidden worker; options after a '-'
+    [InlineData("taxiscan ", "completion\nfind\nmerge\n")]                        // no hidden worker; options after a '-'
     [InlineData("taxiscan completion ", "bash\nfish\nzsh\n")]
     [InlineData("taxiscan find --progress n", "Never\n")]
     [InlineData("taxiscan find --id 11865 sam", "")]                       // a path: left to bash's file names
