@@ -7,29 +7,9 @@
 #   tests/soak/kill-workers.sh [--runs N] [--size SIZE] [--taxiscan PATH] [--seed S]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-. tests/soak/survivors.sh
+. tests/soak/common.sh
+soak_setup kill-workers "$@"
 
-runs=50 size=300M seed=1 taxiscan=""
-while [ $# -gt 0 ]; do
-    case "$1" in
-        --runs) runs=$2; shift 2 ;;
-        --size) size=$2; shift 2 ;;
-        --seed) seed=$2; shift 2 ;;
-        --taxiscan) taxiscan=$2; shift 2 ;;
-        -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
-        *) echo "kill-workers: unknown option $1" >&2; exit 2 ;;
-    esac
-done
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-if [ -z "$taxiscan" ]; then
-    dotnet build src/TaxiScan -c Release -v quiet -nologo >/dev/null
-    taxiscan=src/TaxiScan/bin/Release/net10.0/taxiscan
-fi
-
-python3 ../shared/bench/gen.py "$work/set" --files 12 --size "$size" --skew huge:0.4 --encoding gb2312 --seed 11 -q >/dev/null
-target=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['target'])" "$work/set/expected.json")
 "$taxiscan" find --id "$target" --workers 3 --progress never "$work/set/csv" > "$work/reference.csv" 2>/dev/null
 cmp -s "$work/reference.csv" "$work/set/expected_rows.csv" || { echo "kill-workers: the undisturbed run is wrong" >&2; exit 1; }
 start=$(date +%s%N)
