@@ -217,15 +217,17 @@ internal sealed class LineScanner(QuotedScanner quoted)
                     return false;
                 }
 
+                var matchedBefore = tally.Matched;
                 OnRow(row, hasTerminator: true, plan, sink, tally);
+                if (tally.Matched != matchedBefore && sink.IsSatisfied)
+                {
+                    tally.Line++;
+                    return false; // asked only after a match: the exact path pays nothing per row for --max-count
+                }
             }
 
             tally.Line++;
             rowStart = rowEnd;
-            if (sink.IsSatisfied)
-            {
-                return false;
-            }
         }
 
         return true;
