@@ -34,7 +34,8 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
     private int _filesScanned;
     private bool _quietMatch;
     private ShardPlan? _shardPlan;
-    private readonly HashSet<string> _filesQuotedAcrossShards = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _readOnUnits = [];
+    private readonly Dictionary<int, long> _unitRows = [];
     private UnitStats _totals;
 
     /// <summary>What <c>--stats</c> reports: fed as units settle and diagnostics and dialects arrive.</summary>
@@ -183,7 +184,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
 
         if (committed)
         {
-            WriteShardManifest(writer);
+            WriteShardManifest(writer, units);
         }
 
         FinishSummary(log);
@@ -237,6 +238,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         // all. The unit stays in its first worker's partition too, so that worker's failure must not settle it.
         int ReadOn(WorkUnit tail)
         {
+            _readOnUnits.Add(tail.Index);
             settled[tail.Index] = false;
             current[tail.Index] = tail;
             log.Information("{File:l}: quotes in the data; reading it on from byte {Start} in one piece", tail.DisplayPath, tail.Range!.Value.Start);
@@ -491,16 +493,15 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         }
 
         settled[finished.Unit] = true;
-        if (finished.Status == UnitStatus.QuoteInRange && _shardPlan is { } plan && plan.FilesCrossingShards.Contains(units[finished.Unit].Path))
+        if (finished.Status == UnitStatus.QuoteInRange && !_splitFiles.ContainsKey(finished.Unit))
         {
-            // Reading on past this range, as one run does, would read another shard's share of the file.
-            if (_filesQuotedAcrossShards.Add(units[finished.Unit].Path))
-            {
-                log.Error("{File:l}: quoted fields in a file cut between shards; a shard cannot tell where its rows start. Scan it with fewer shards, or on its own", units[finished.Unit].DisplayPath);
-                _errors++;
-            }
-
-            finished = finished with { Status = UnitStatus.Failed };
+            // A lone range of a file cut between shards met a quote: as one run does, read the file on from the
+            // range's start to its end. The ranges after it belong to other shards, which may read them too;
+            // merge keeps only the earliest read-on's rows for the rest of the file (see PartManifest).
+            writer.Discard(finished.Unit);
+            var unit = units[finished.Unit];
+            readOn(unit with { Range = new ByteRange(unit.Range!.Value.Start, long.MaxValue) });
+            return;
         }
 
         if (!_splitFiles.TryGetValue(finished.Unit, out var split))
@@ -549,6 +550,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         Statistics.UnitSettled(finished);
         if (finished.Status == UnitStatus.Complete)
         {
+            _unitRows[finished.Unit] = finished.Stats.Matched;
             _filesScanned += countFile ? 1 : 0;
             writer.Complete(finished.Unit, finished.Stats.Matched);
         }
@@ -653,7 +655,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
     }
 
     // Written once the part is in place: a part with a manifest is finished (see PartManifest).
-    private void WriteShardManifest(OrderedRowWriter writer)
+    private void WriteShardManifest(OrderedRowWriter writer, IReadOnlyList<WorkUnit> units)
     {
         if (_shardPlan is null || options.Shard is not { } shard || options.OutputPath is null)
         {
@@ -670,6 +672,11 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
             Bytes = writer.BytesWritten,
             Header = options.PrintHeader ? writer.HeaderOfFirstRows : null,
             Errors = _errors,
+            CutUnits = [.. units.Select((unit, index) => (unit, index))
+                .Where(each => each.unit.Range is not null && _shardPlan.FilesCrossingShards.Contains(each.unit.Path))
+                .Select(each => new PartManifest.CutUnit(
+                    each.unit.DisplayPath, each.unit.Range!.Value.Start, _readOnUnits.Contains(each.index),
+                    writer.SpanOf(each.index).Offset, writer.SpanOf(each.index).Length, _unitRows.GetValueOrDefault(each.index)))],
         }.WriteFor(options.OutputPath);
     }
 

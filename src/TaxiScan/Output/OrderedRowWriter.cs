@@ -22,6 +22,7 @@ internal sealed class OrderedRowWriter(
     private readonly UnitState[] _states = new UnitState[unitCount];
     private readonly Dictionary<int, byte[]> _headers = [];
     private readonly long[] _matched = new long[summary is null ? 0 : unitCount];
+    private readonly (long Offset, long Length)[] _spans = new (long, long)[unitCount];
     private bool _firstRowsWritten;
     private int _next;
     private bool _defer = deferUntilFinish;
@@ -70,6 +71,9 @@ internal sealed class OrderedRowWriter(
         Advance();
     }
 
+    /// <summary>Where a unit's rows are in the output (the header, if printed, is not part of them); (0, 0) for none.</summary>
+    public (long Offset, long Length) SpanOf(int unit) => _spans[unit];
+
     /// <summary>Writes whatever was deferred and flushes. Every unit must be settled by now.</summary>
     public void Finish()
     {
@@ -108,7 +112,9 @@ internal sealed class OrderedRowWriter(
                     }
                 }
 
+                var rowsAt = BytesWritten;
                 BytesWritten += spool.WriteTo(_next, output);
+                _spans[_next] = (rowsAt, BytesWritten - rowsAt);
                 wrote = true;
             }
 

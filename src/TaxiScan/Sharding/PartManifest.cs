@@ -10,7 +10,9 @@ namespace TaxiScan.Sharding;
 /// many, the hashes of the input listing and of the options that shape the output (parts of one run agree
 /// on both), how many rows and bytes the part holds, and the header line of its first rows (parts carry no
 /// header: only <c>taxiscan merge</c> knows which part's rows come first). It is written after the rows are
-/// in place, so a part without one is not finished.
+/// in place, so a part without one is not finished. For the byte ranges of files cut between shards it also
+/// says where each range's rows are in the part and whether the range met a quote and was read on to the
+/// end of its file, which <see cref="PartMerger"/> needs to keep each row once.
 /// </summary>
 internal sealed record PartManifest
 {
@@ -33,6 +35,15 @@ internal sealed record PartManifest
 
     /// <summary>Errors the shard reported (unreadable files and the like); the part holds the rest.</summary>
     public int Errors { get; init; }
+
+    /// <summary>The part's byte ranges of files cut between shards, in part order.</summary>
+    public IReadOnlyList<CutUnit> CutUnits { get; init; } = [];
+
+    /// <summary>
+    /// One byte range of a file cut between shards: the file, where the range starts in it, whether it met a quote
+    /// and was read on from there to the end of the file, and where its rows are in the part.
+    /// </summary>
+    public sealed record CutUnit(string File, long Start, bool ReadOn, long Offset, long Length, long Rows);
 
     public static string PathFor(string partPath) => partPath + ".manifest.json";
 
@@ -73,6 +84,20 @@ internal sealed record PartManifest
             }
 
             json.WriteNumber("errors", Errors);
+            json.WriteStartArray("cut_units");
+            foreach (var unit in CutUnits)
+            {
+                json.WriteStartObject();
+                json.WriteString("file", unit.File);
+                json.WriteNumber("start", unit.Start);
+                json.WriteBoolean("read_on", unit.ReadOn);
+                json.WriteNumber("offset", unit.Offset);
+                json.WriteNumber("length", unit.Length);
+                json.WriteNumber("rows", unit.Rows);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteBoolean("complete", true);
             json.WriteEndObject();
         }
@@ -110,6 +135,9 @@ internal sealed record PartManifest
                 Bytes = root.GetProperty("bytes").GetInt64(),
                 Header = header.ValueKind == JsonValueKind.Null ? null : header.GetBytesFromBase64(),
                 Errors = root.GetProperty("errors").GetInt32(),
+                CutUnits = [.. root.GetProperty("cut_units").EnumerateArray().Select(unit => new CutUnit(
+                    unit.GetProperty("file").GetString()!, unit.GetProperty("start").GetInt64(), unit.GetProperty("read_on").GetBoolean(),
+                    unit.GetProperty("offset").GetInt64(), unit.GetProperty("length").GetInt64(), unit.GetProperty("rows").GetInt64()))],
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)

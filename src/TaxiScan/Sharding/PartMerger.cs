@@ -83,10 +83,13 @@ internal static class PartMerger
         }
 
         var ordered = mine.OrderBy(part => part.Manifest.Shard).ToList();
+        var dropped = Superseded(ordered.Select(part => part.Manifest));
+        var kept = ordered.Select(part => part.Manifest.Rows - part.Manifest.CutUnits.Where(dropped.Contains).Sum(unit => unit.Rows)).ToList();
         using var output = openOutput();
         try
         {
-            if (ordered.FirstOrDefault(part => part.Manifest.Rows > 0).Manifest?.Header is { } header)
+            var firstWithRows = kept.FindIndex(rows => rows > 0);
+            if (firstWithRows >= 0 && ordered[firstWithRows].Manifest.Header is { } header)
             {
                 output.Stream.Write(header);
             }
@@ -94,7 +97,7 @@ internal static class PartMerger
             foreach (var part in ordered)
             {
                 using var rows = File.OpenRead(part.Path);
-                rows.CopyTo(output.Stream, 1 << 20);
+                CopyKept(rows, part.Manifest.CutUnits.Where(dropped.Contains).ToList(), output.Stream);
             }
 
             output.Stream.Flush();
@@ -106,6 +109,46 @@ internal static class PartMerger
             throw;
         }
 
-        return new Outcome([], ordered.Sum(part => part.Manifest.Rows), [.. ordered.Where(part => part.Manifest.Errors > 0).Select(part => part.Manifest.Shard)]);
+        return new Outcome([], kept.Sum(), [.. ordered.Where(part => part.Manifest.Errors > 0).Select(part => part.Manifest.Shard)]);
+    }
+
+    // A file cut between shards whose ranges met a quote was read on to its end by every shard that met one.
+    // One run reads on once, from the first range with a quote: keep that read-on and the ranges before it;
+    // the rows of every range after it (in any part) are the read-on's too, and are dropped.
+    private static HashSet<PartManifest.CutUnit> Superseded(IEnumerable<PartManifest> manifests)
+    {
+        var units = manifests.SelectMany(manifest => manifest.CutUnits).ToList();
+        var firstReadOn = units.Where(unit => unit.ReadOn).GroupBy(unit => unit.File).ToDictionary(file => file.Key, file => file.Min(unit => unit.Start), StringComparer.Ordinal);
+        return [.. units.Where(unit => firstReadOn.TryGetValue(unit.File, out var start) && unit.Start > start)];
+    }
+
+    // Copies a part, leaving out the byte spans of the dropped units (which are in part order).
+    private static void CopyKept(Stream part, List<PartManifest.CutUnit> dropped, Stream output)
+    {
+        var at = 0L;
+        foreach (var unit in dropped.OrderBy(unit => unit.Offset))
+        {
+            CopyExactly(part, unit.Offset - at, output);
+            part.Seek(unit.Offset + unit.Length, SeekOrigin.Begin);
+            at = unit.Offset + unit.Length;
+        }
+
+        part.CopyTo(output, 1 << 20);
+    }
+
+    private static void CopyExactly(Stream from, long count, Stream to)
+    {
+        var buffer = new byte[1 << 20];
+        while (count > 0)
+        {
+            var read = from.Read(buffer, 0, (int)Math.Min(buffer.Length, count));
+            if (read == 0)
+            {
+                throw new IOException("a part ended before the rows its manifest counts");
+            }
+
+            to.Write(buffer, 0, read);
+            count -= read;
+        }
     }
 }
