@@ -500,7 +500,17 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
             // merge keeps only the earliest read-on's rows for the rest of the file (see PartManifest).
             writer.Discard(finished.Unit);
             var unit = units[finished.Unit];
-            readOn(unit with { Range = new ByteRange(unit.Range!.Value.Start, long.MaxValue) });
+            if (unit.Range!.Value.Start > 0 && HasQuoteInFirstBlock(unit.Path))
+            {
+                // Quoted from its first lines (a quoted header, as Porto's): the shard holding the file's first
+                // range reads it on from its start, and merge takes the rest of the file from there. Reading on
+                // here too would give merge nothing it keeps.
+                log.Information("{File:l}: quoted from its start; the shard with its first range reads it whole", unit.DisplayPath);
+                Commit(finished with { Status = UnitStatus.Complete, Stats = default }, writer);
+                return;
+            }
+
+            readOn(unit with { Range = new ByteRange(unit.Range.Value.Start, long.MaxValue) });
             return;
         }
 
@@ -652,6 +662,22 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         }
 
         return false;
+    }
+
+    // Whether a quote is in the part of the file every range sniffs (DialectSniffer.SampleBytes): then the
+    // file's first range, at least a mebibyte long, meets it too.
+    private static bool HasQuoteInFirstBlock(string path)
+    {
+        try
+        {
+            using var file = File.OpenRead(path);
+            var start = new byte[Matching.DialectSniffer.SampleBytes];
+            return start.AsSpan(0, file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false)).Contains((byte)'"');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // then read on here as well: merge still keeps each row once
+        }
     }
 
     // Written once the part is in place: a part with a manifest is finished (see PartManifest).

@@ -185,6 +185,11 @@ public class ShardTests
         Assert.True(merged.ExitCode == 0, merged.ToString());
         Assert.Contains("\"read_on\": true", string.Concat(parts.Select(part => File.ReadAllText(dir.Combine(part + ".manifest.json")))), StringComparison.Ordinal);
         BytesAssert.Equal(plain.Stdout, merged.Stdout, $"{shape}, {shards} shards");
+        if (shape.StartsWith("a quoted header", StringComparison.Ordinal))
+        {
+            // Quoted from its first line: the first shard reads the file whole, the others read none of it again.
+            Assert.All(parts.Skip(1), part => Assert.Equal(0, new FileInfo(dir.Combine(part)).Length));
+        }
     }
 
     // Runs every shard of N (each with -o PREFIX-{shard}.csv) and returns the part file names in shard order.
