@@ -77,6 +77,13 @@ internal sealed class FindCommand : Command
         Options.Add(VerboseOption);
         Arguments.Add(PathsArgument);
         Validators.Add(ValidateCommand);
+
+        // Values for shell completion (taxiscan completion), spelled as the docs spell them.
+        ProgressOption.CompletionSources.Clear();
+        ProgressOption.CompletionSources.Add("auto", "always", "never");
+        EncodingOption.CompletionSources.Add("utf-8", "gb2312", "gbk", "gb18030");
+        OutputEncodingOption.CompletionSources.Add("utf-8");
+        DelimiterOption.CompletionSources.Add("tab", "space", "comma", "semicolon", "pipe");
         SetAction(RunAsync);
     }
 

@@ -36,7 +36,9 @@ public class CompletionTests
     [InlineData("taxiscan find -w 2 --wo", "")]                            // given already, and not repeatable
     [InlineData("taxiscan ", "completion\nfind\nmerge\n")]                        // no hidden worker; options after a '-'
     [InlineData("taxiscan completion ", "bash\nfish\nzsh\n")]
-    [InlineData("taxiscan find --progress n", "Never\n")]
+    [InlineData("taxiscan find --progress n", "never\n")]
+    [InlineData("taxiscan find --encoding gb", "gb18030\ngb2312\ngbk\n")]
+    [InlineData("taxiscan find -d s", "semicolon\nspace\n")]
     [InlineData("taxiscan find --id 11865 sam", "")]                       // a path: left to bash's file names
     public void Tab_in_bash_completes_from_the_suggest_directive(string line, string expected)
     {
