@@ -355,13 +355,13 @@ internal sealed class FindCommand : Command
         {
             // A task of the array job (see SlurmTaskCommand): its shard, into the work directory.
             var task = ShardSpec.Parse("auto", result.GetValue(ShardsOption), Environment.GetEnvironmentVariable);
-            (shard, outputPath, progress) = (task, SlurmRun.PartPath(work, task.Index, task.Count), ProgressMode.Never);
+            (shard, outputPath, progress) = (task, SlurmRun.PartPattern(work), ProgressMode.Never);
         }
 
         if (shard is { } part && outputPath is not null)
         {
             // One command line for every task of an array job: -o 'parts/part-{shard}.csv'.
-            outputPath = outputPath.Replace("{shard}", part.Index.ToString(new string('0', (part.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture).Length), System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            outputPath = part.Expand(outputPath);
         }
 
         return new ScanOptions

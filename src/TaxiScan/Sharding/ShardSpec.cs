@@ -13,6 +13,16 @@ internal readonly record struct ShardSpec(int Index, int Count)
 
     public override string ToString() => $"{Index}/{Count}";
 
+    /// <summary>
+    /// <paramref name="pattern"/> with <c>{shard}</c> replaced by K, zero-padded to the width of N-1, so that
+    /// the parts of one run sort in shard order (<c>part-03.csv</c> before <c>part-10.csv</c>).
+    /// </summary>
+    public string Expand(string pattern)
+    {
+        var width = (Count - 1).ToString(CultureInfo.InvariantCulture).Length;
+        return pattern.Replace("{shard}", Index.ToString(new string('0', width), CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
     /// <summary>Parses <c>K/N</c> or <c>auto</c>; <paramref name="count"/> is <c>--shard-count</c>, for engines that give only K.</summary>
     /// <exception cref="ArgumentException">The text or the environment does not give a valid shard; the message says why.</exception>
     public static ShardSpec Parse(string text, int? count, Func<string, string?> environment)

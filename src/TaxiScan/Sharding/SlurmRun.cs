@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using TaxiScan.Output;
 
@@ -34,9 +33,10 @@ internal sealed class SlurmRun(SlurmRun.Request request, Action<string> say)
 
     public static string WorkDirectoryFor(string output) => Path.GetFullPath(output) + ".taxiscan-slurm";
 
-    /// <summary>The part a task writes (its manifest goes beside it).</summary>
-    public static string PartPath(string workDirectory, int shard, int shards) =>
-        Path.Combine(workDirectory, $"part-{shard.ToString(new string('0', (shards - 1).ToString(CultureInfo.InvariantCulture).Length), CultureInfo.InvariantCulture)}.csv");
+    /// <summary>The <c>-o</c> of every task: <c>{shard}</c> becomes its shard (<see cref="ShardSpec.Expand"/>); the manifest goes beside it.</summary>
+    public static string PartPattern(string workDirectory) => Path.Combine(workDirectory, "part-{shard}.csv");
+
+    private static string PartPath(string workDirectory, int shard, int shards) => new ShardSpec(shard, shards).Expand(PartPattern(workDirectory));
 
     public async Task<int> RunAsync(CancellationToken cancellation)
     {
