@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using TaxiScan.Cli;
+using TaxiScan.Output;
 
 namespace TaxiScan.Sharding;
 
@@ -58,13 +59,11 @@ internal sealed record PartManifest
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    /// <summary>Writes the manifest beside <paramref name="partPath"/>, whole or not at all (a temporary file renamed into place).</summary>
+    /// <summary>Writes the manifest beside <paramref name="partPath"/>, whole or not at all (as <c>-o</c> writes its file).</summary>
     public void WriteFor(string partPath)
     {
-        var path = PathFor(partPath);
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        using (var file = File.Create(temporary))
-        using (var json = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true }))
+        using var target = new AtomicFileTarget(PathFor(partPath));
+        using (var json = new Utf8JsonWriter(target.Stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
             json.WriteString("format", Format);
@@ -102,7 +101,7 @@ internal sealed record PartManifest
             json.WriteEndObject();
         }
 
-        File.Move(temporary, path, overwrite: true);
+        target.Commit();
     }
 
     /// <summary>Reads the manifest of <paramref name="partPath"/>.</summary>
