@@ -35,7 +35,6 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
     private bool _quietMatch;
     private ShardPlan? _shardPlan;
     private readonly HashSet<int> _readOnUnits = [];
-    private readonly Dictionary<int, long> _unitRows = [];
     private UnitStats _totals;
 
     /// <summary>What <c>--stats</c> reports: fed as units settle and diagnostics and dialects arrive.</summary>
@@ -560,7 +559,6 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         Statistics.UnitSettled(finished);
         if (finished.Status == UnitStatus.Complete)
         {
-            _unitRows[finished.Unit] = finished.Stats.Matched;
             _filesScanned += countFile ? 1 : 0;
             writer.Complete(finished.Unit, finished.Stats.Matched);
         }
@@ -698,12 +696,14 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
             Bytes = writer.BytesWritten,
             Header = options.PrintHeader ? writer.HeaderOfFirstRows : null,
             Errors = _errors,
-            CutUnits = [.. units.Select((unit, index) => (unit, index))
-                .Where(each => each.unit.Range is not null && _shardPlan.FilesCrossingShards.Contains(each.unit.Path))
-                .Select(each => new PartManifest.CutUnit(
-                    each.unit.DisplayPath, each.unit.Range!.Value.Start, _readOnUnits.Contains(each.index),
-                    writer.SpanOf(each.index).Offset, writer.SpanOf(each.index).Length, _unitRows.GetValueOrDefault(each.index)))],
+            CutUnits = [.. units.Where(unit => unit.Range is not null && _shardPlan.FilesCrossingShards.Contains(unit.Path)).Select(CutUnitOf)],
         }.WriteFor(options.OutputPath);
+
+        PartManifest.CutUnit CutUnitOf(WorkUnit unit)
+        {
+            var (offset, length, rows) = writer.SpanOf(unit.Index);
+            return new PartManifest.CutUnit(unit.DisplayPath, unit.Range!.Value.Start, _readOnUnits.Contains(unit.Index), offset, length, rows);
+        }
     }
 
     private void FinishSummary(ILogger log)

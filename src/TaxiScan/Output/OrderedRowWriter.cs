@@ -21,7 +21,7 @@ internal sealed class OrderedRowWriter(
 
     private readonly UnitState[] _states = new UnitState[unitCount];
     private readonly Dictionary<int, byte[]> _headers = [];
-    private readonly long[] _matched = new long[summary is null ? 0 : unitCount];
+    private readonly long[] _matched = new long[unitCount];
     private readonly (long Offset, long Length)[] _spans = new (long, long)[unitCount];
     private bool _firstRowsWritten;
     private int _next;
@@ -39,15 +39,11 @@ internal sealed class OrderedRowWriter(
     public void SetHeader(int unit, byte[] header) => _headers[unit] = header;
 
     /// <param name="unit">The unit its worker reported complete.</param>
-    /// <param name="matched">How many of its rows matched (used only with a summary).</param>
+    /// <param name="matched">How many of its rows matched (for the summary and <see cref="SpanOf"/>).</param>
     public void Complete(int unit, long matched = 0)
     {
         _states[unit] = UnitState.Complete;
-        if (summary is not null)
-        {
-            _matched[unit] = matched;
-        }
-
+        _matched[unit] = matched;
         Advance();
     }
 
@@ -71,8 +67,8 @@ internal sealed class OrderedRowWriter(
         Advance();
     }
 
-    /// <summary>Where a unit's rows are in the output (the header, if printed, is not part of them); (0, 0) for none.</summary>
-    public (long Offset, long Length) SpanOf(int unit) => _spans[unit];
+    /// <summary>Where a unit's rows are in the output (the header, if printed, is not part of them) and how many; (0, 0, 0) for none.</summary>
+    public (long Offset, long Length, long Rows) SpanOf(int unit) => (_spans[unit].Offset, _spans[unit].Length, _states[unit] == UnitState.Complete ? _matched[unit] : 0);
 
     /// <summary>Writes whatever was deferred and flushes. Every unit must be settled by now.</summary>
     public void Finish()
