@@ -1,5 +1,6 @@
-using TaxiScan.Matching;
+using TaxiScan.Model;
 using TaxiScan.Scanning;
+
 
 namespace TaxiScan.Benchmarks;
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using TaxiScan.Matching;
+using TaxiScan.Model;
 using TaxiScan.Scanning;
 
 namespace TaxiScan.Benchmarks;

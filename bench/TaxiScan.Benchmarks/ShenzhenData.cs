@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
-using TaxiScan.Matching;
+using TaxiScan.Model;
 
 namespace TaxiScan.Benchmarks;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TaxiScan.Cli;
+using TaxiScan.Model;
 
 namespace TaxiScan;
 

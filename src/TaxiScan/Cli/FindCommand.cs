@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Runtime.InteropServices;
+using TaxiScan.Coordination;
+using TaxiScan.Discovery;
 using TaxiScan.Matching;
+using TaxiScan.Model;
 using TaxiScan.Output;
 using TaxiScan.Sharding;
 using TaxiScan.Stats;
@@ -403,7 +406,7 @@ internal sealed class FindCommand : Command
         IReadOnlyList<string> listed;
         try
         {
-            listed = Discovery.PathListReader.ReadFile(list, result.GetValue(NullDataOption));
+            listed = PathListReader.ReadFile(list, result.GetValue(NullDataOption));
         }
         catch (IOException e)
         {
@@ -411,7 +414,7 @@ internal sealed class FindCommand : Command
         }
 
         // Standard input has been read to its end for the list: a listed '-' would be silently empty.
-        if (Discovery.InputDiscovery.IsStdin(list) && listed.FirstOrDefault(Discovery.InputDiscovery.IsStdin) is { } stdinPath)
+        if (InputDiscovery.IsStdin(list) && listed.FirstOrDefault(InputDiscovery.IsStdin) is { } stdinPath)
         {
             throw new ArgumentException($"--files-from {list} reads the list from standard input, so the listed '{stdinPath}' cannot also be an input");
         }
@@ -593,7 +596,7 @@ internal sealed class FindCommand : Command
             result.AddError("--null-data needs --files-from: it says how that list is separated");
         }
 
-        if (list is not null && Discovery.InputDiscovery.IsStdin(list) && paths.FirstOrDefault(Discovery.InputDiscovery.IsStdin) is { } stdinPath)
+        if (list is not null && InputDiscovery.IsStdin(list) && paths.FirstOrDefault(InputDiscovery.IsStdin) is { } stdinPath)
         {
             result.AddError($"--files-from {list} reads the list from standard input, so '{stdinPath}' cannot also be an input");
         }
@@ -670,7 +673,7 @@ internal sealed class FindCommand : Command
     {
         try
         {
-            _ = Discovery.GlobFilter.Create(result.Tokens.Select(token => token.Value));
+            _ = GlobFilter.Create(result.Tokens.Select(token => token.Value));
         }
         catch (ArgumentException e)
         {

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Unicode;
-using TaxiScan.Matching;
+using TaxiScan.Model;
 
 namespace TaxiScan.Cli;
 

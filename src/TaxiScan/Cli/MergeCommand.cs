@@ -1,5 +1,7 @@
 using System.CommandLine;
+using TaxiScan.Model;
 using TaxiScan.Output;
+using TaxiScan.Platform;
 using TaxiScan.Sharding;
 
 namespace TaxiScan.Cli;
@@ -36,7 +38,7 @@ internal sealed class MergeCommand : Command
         PartMerger.Outcome outcome;
         try
         {
-            outcome = PartMerger.Merge(parts, () => output == "-" ? new StdoutTarget(Platform.Posix.StdoutFd) : DeviceFileTarget.OpenOutput(output));
+            outcome = PartMerger.Merge(parts, () => output == "-" ? new StdoutTarget(Posix.StdoutFd) : DeviceFileTarget.OpenOutput(output));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

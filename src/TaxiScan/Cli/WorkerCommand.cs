@@ -12,7 +12,7 @@ internal sealed class WorkerCommand : Command
     private readonly Option<string> _pipeOption = new("--pipe") { Required = true };
 
     public WorkerCommand()
-        : base(SelfLauncher.WorkerCommand, "Internal: scan one partition for a coordinating taxiscan process.")
+        : base(SelfLauncher.WorkerVerb, "Internal: scan one partition for a coordinating taxiscan process.")
     {
         Hidden = true;
         Options.Add(_pipeOption);

@@ -1,3 +1,7 @@
+using TaxiScan.IO;
+using TaxiScan.Model;
+using TaxiScan.Platform;
+
 namespace TaxiScan.Discovery;
 
 /// <summary>
@@ -36,7 +40,7 @@ internal sealed class InputDiscovery
     private InputDiscovery(string? excludedPath, GlobFilter glob)
     {
         _excludedPath = excludedPath;
-        _excludedIdentity = excludedPath is null ? null : Platform.Posix.FileIdentity(excludedPath);
+        _excludedIdentity = excludedPath is null ? null : Posix.FileIdentity(excludedPath);
         _glob = glob;
     }
 
@@ -118,7 +122,7 @@ internal sealed class InputDiscovery
             return;
         }
 
-        var descriptor = OperatingSystem.IsWindows() ? -1 : Platform.Posix.Dup(0);
+        var descriptor = OperatingSystem.IsWindows() ? -1 : Posix.Dup(0);
         if (descriptor < 0)
         {
             _errors.Add($"{StdinDisplayName}: cannot be read");
@@ -211,7 +215,7 @@ internal sealed class InputDiscovery
     // FileInfo cannot tell a FIFO or a device from a file, and opening a FIFO blocks until a
     // writer appears: ask stat() for the file type instead (following symlinks).
     private static bool IsRegularFile(FileInfo file) =>
-        OperatingSystem.IsWindows() || Platform.Posix.IsRegularFile(file.FullName);
+        OperatingSystem.IsWindows() || Posix.IsRegularFile(file.FullName);
 
     private static bool HasDataExtension(string name) =>
         DataExtensions.Any(extension => name.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
@@ -257,7 +261,7 @@ internal sealed class InputDiscovery
     private bool IsTheOutput(string path, string finalPath) =>
         _excludedPath is not null
         && (path == _excludedPath || finalPath == _excludedPath
-            || (_excludedIdentity is { } output && Platform.Posix.FileIdentity(finalPath) == output));
+            || (_excludedIdentity is { } output && Posix.FileIdentity(finalPath) == output));
 
     private void TakeZipMembers(string displayPath, string fullPath)
     {

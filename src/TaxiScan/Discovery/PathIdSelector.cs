@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using TaxiScan.Matching;
+using TaxiScan.Model;
 
 namespace TaxiScan.Discovery;
 

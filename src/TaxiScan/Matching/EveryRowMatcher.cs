@@ -1,3 +1,5 @@
+using TaxiScan.Model;
+
 namespace TaxiScan.Matching;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using TaxiScan.Platform;
+
 namespace TaxiScan.Output;
 
 /// <summary>
@@ -23,7 +25,7 @@ internal sealed class AtomicFileTarget : IOutputTarget
 
         // Where it can, the rows go to an unnamed file that gets its temporary name only when the run
         // succeeds: a coordinator killed with SIGKILL then leaves nothing behind.
-        if (Platform.Posix.TryCreateUnnamedFile(directory, out var unnamed))
+        if (Posix.TryCreateUnnamedFile(directory, out var unnamed))
         {
             _unnamed = unnamed;
             _stream = new FileStream(unnamed, FileAccess.Write, 1 << 20);
@@ -56,7 +58,7 @@ internal sealed class AtomicFileTarget : IOutputTarget
         _stream.Flush(flushToDisk: true);
         if (_unnamed is not null)
         {
-            Platform.Posix.GiveName(_unnamed, _temporaryPath);
+            Posix.GiveName(_unnamed, _temporaryPath);
         }
 
         _stream.Dispose();

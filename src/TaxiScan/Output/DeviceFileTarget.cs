@@ -1,3 +1,5 @@
+using TaxiScan.Platform;
+
 namespace TaxiScan.Output;
 
 /// <summary>
@@ -11,7 +13,7 @@ internal sealed class DeviceFileTarget(string path)
 {
     /// <summary>The target for <paramref name="path"/>: straight through for a device or FIFO, else atomic.</summary>
     public static IOutputTarget OpenOutput(string path) =>
-        Path.Exists(path) && !Directory.Exists(path) && !Platform.Posix.IsRegularFile(path)
+        Path.Exists(path) && !Directory.Exists(path) && !Posix.IsRegularFile(path)
             ? new DeviceFileTarget(path)
             : new AtomicFileTarget(path);
 }

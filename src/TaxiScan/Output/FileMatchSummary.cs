@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using TaxiScan.Discovery;
+using TaxiScan.Model;
 
 namespace TaxiScan.Output;
 

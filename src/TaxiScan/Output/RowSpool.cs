@@ -1,3 +1,5 @@
+using TaxiScan.IO;
+
 namespace TaxiScan.Output;
 
 /// <summary>

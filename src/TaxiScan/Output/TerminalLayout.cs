@@ -1,5 +1,6 @@
-using TaxiScan.Cli;
+using TaxiScan.Model;
 using TaxiScan.Platform;
+
 
 namespace TaxiScan.Output;
 

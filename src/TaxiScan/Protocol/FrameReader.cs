@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using TaxiScan.Matching;
-using TaxiScan.Scanning;
+using TaxiScan.Model;
 
 namespace TaxiScan.Protocol;
 

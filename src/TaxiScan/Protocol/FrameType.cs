@@ -37,33 +37,3 @@ internal enum FrameType : byte
     /// </summary>
     Dialect = 9,
 }
-
-/// <summary>How bad a <see cref="FrameType.Diagnostic"/> is.</summary>
-internal enum DiagnosticLevel : byte
-{
-    /// <summary>Reported; the run's exit code is unchanged (e.g. a malformed row).</summary>
-    Warning = 0,
-
-    /// <summary>Reported; the run exits 2 (e.g. an unreadable file).</summary>
-    Error = 1,
-
-    /// <summary>Logged at verbose level (e.g. a file's detected dialect).</summary>
-    Info = 2,
-}
-
-/// <summary>How a unit ended, in <see cref="FrameType.UnitFinished"/>.</summary>
-internal enum UnitStatus : byte
-{
-    /// <summary>Read to its end; its rows are complete.</summary>
-    Complete = 0,
-
-    /// <summary>Could not be read (or not to its end); its rows are discarded and an error diagnostic says why.</summary>
-    Failed = 1,
-
-    /// <summary>
-    /// A byte range that holds a double quote: a quoted field may hold line breaks, so the range's cut
-    /// may not fall between rows. Its rows are discarded; the coordinator has the file read on from a
-    /// safe cut instead.
-    /// </summary>
-    QuoteInRange = 2,
-}

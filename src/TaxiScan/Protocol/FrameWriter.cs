@@ -1,5 +1,5 @@
-using TaxiScan.Matching;
-using TaxiScan.Scanning;
+using TaxiScan.Model;
+
 
 namespace TaxiScan.Protocol;
 

@@ -1,6 +1,5 @@
-using TaxiScan.Discovery;
-using TaxiScan.Matching;
-using TaxiScan.Output;
+using TaxiScan.Model;
+
 
 namespace TaxiScan.Protocol;
 

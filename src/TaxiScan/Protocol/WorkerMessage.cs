@@ -1,6 +1,5 @@
 using System.Buffers;
-using TaxiScan.Matching;
-using TaxiScan.Scanning;
+using TaxiScan.Model;
 
 namespace TaxiScan.Protocol;
 

@@ -1,4 +1,5 @@
-using TaxiScan.Matching;
+using TaxiScan.Model;
+
 
 namespace TaxiScan.Scanning;
 

@@ -1,4 +1,6 @@
 using TaxiScan.Matching;
+using TaxiScan.Model;
+
 
 namespace TaxiScan.Scanning;
 

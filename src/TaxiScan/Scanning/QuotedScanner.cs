@@ -1,5 +1,6 @@
 using CsvHelper;
 using TaxiScan.Matching;
+using TaxiScan.Model;
 
 namespace TaxiScan.Scanning;
 

@@ -1,4 +1,5 @@
-using TaxiScan.Discovery;
+using TaxiScan.IO;
+
 
 namespace TaxiScan.Scanning;
 

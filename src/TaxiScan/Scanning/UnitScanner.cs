@@ -1,6 +1,6 @@
 using System.Text;
-using TaxiScan.Discovery;
 using TaxiScan.Matching;
+using TaxiScan.Model;
 
 namespace TaxiScan.Scanning;
 

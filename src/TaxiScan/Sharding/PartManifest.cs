@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using TaxiScan.Cli;
+using TaxiScan.Model;
 using TaxiScan.Output;
 
 namespace TaxiScan.Sharding;

@@ -1,5 +1,6 @@
 using TaxiScan.Output;
 
+
 namespace TaxiScan.Sharding;
 
 /// <summary>

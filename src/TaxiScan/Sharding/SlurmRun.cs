@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using TaxiScan.Model;
 using TaxiScan.Output;
 
 namespace TaxiScan.Sharding;
@@ -43,14 +44,14 @@ internal sealed class SlurmRun(SlurmRun.Request request, Action<string> say)
         if (FindOnPath("sbatch") is null || FindOnPath("squeue") is null)
         {
             say("--slurm needs the Slurm commands sbatch and squeue on PATH, and they are not there (is this a Slurm login node?)");
-            return Cli.ExitCodes.Error;
+            return ExitCodes.Error;
         }
 
         var work = WorkDirectoryFor(request.Output);
         var shards = PrepareWorkDirectory(work);
         if (shards is null)
         {
-            return Cli.ExitCodes.Error;
+            return ExitCodes.Error;
         }
 
         if (shards.Count > 0)
@@ -58,7 +59,7 @@ internal sealed class SlurmRun(SlurmRun.Request request, Action<string> say)
             var jobId = await SubmitAsync(work, shards, cancellation);
             if (jobId is null)
             {
-                return Cli.ExitCodes.Error;
+                return ExitCodes.Error;
             }
 
             try
@@ -85,7 +86,7 @@ internal sealed class SlurmRun(SlurmRun.Request request, Action<string> say)
             {
                 say($"slurm job {jobId}: shards {string.Join(", ", failed)} of {request.Shards} failed; {request.Output} not written. " +
                     "Run the same command with --resume to run only those again");
-                return Cli.ExitCodes.Error;
+                return ExitCodes.Error;
             }
         }
         else
@@ -102,17 +103,17 @@ internal sealed class SlurmRun(SlurmRun.Request request, Action<string> say)
 
         if (outcome.Problems.Count > 0)
         {
-            return Cli.ExitCodes.Error;
+            return ExitCodes.Error;
         }
 
         say($"merged {request.Shards} shards: {outcome.Rows} rows into {request.Output}");
         if (outcome.ShardsWithErrors.Count > 0)
         {
             say($"shards {string.Join(", ", outcome.ShardsWithErrors)} reported errors (see their logs in {work}); their other rows are merged");
-            return Cli.ExitCodes.Error;
+            return ExitCodes.Error;
         }
 
-        return outcome.Rows > 0 ? Cli.ExitCodes.RowsFound : Cli.ExitCodes.NoRowsFound;
+        return outcome.Rows > 0 ? ExitCodes.RowsFound : ExitCodes.NoRowsFound;
     }
 
     // Returns the shards to submit, or null after saying why the run cannot go on.

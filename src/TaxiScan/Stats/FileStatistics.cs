@@ -1,6 +1,6 @@
-using TaxiScan.Matching;
+using TaxiScan.Model;
 using TaxiScan.Protocol;
-using TaxiScan.Scanning;
+
 
 namespace TaxiScan.Stats;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using TaxiScan.Discovery;
-using TaxiScan.Matching;
+using TaxiScan.Coordination;
+using TaxiScan.Model;
 using TaxiScan.Protocol;
 
 namespace TaxiScan.Stats;

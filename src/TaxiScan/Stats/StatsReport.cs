@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using TaxiScan.Cli;
+using TaxiScan.Model;
 using TaxiScan.Output;
 using TaxiScan.Platform;
 
@@ -78,7 +78,7 @@ internal sealed class StatsReport : IDisposable
 
     internal void WriteDocument(Utf8JsonWriter json, RunStatistics run, int exitCode, bool interrupted)
     {
-        var totals = run.Files.Aggregate(default(Scanning.UnitStats), (sum, file) => sum.Add(file.Stats));
+        var totals = run.Files.Aggregate(default(UnitStats), (sum, file) => sum.Add(file.Stats));
         var seconds = Math.Max(run.Wall.TotalSeconds, 1e-6);
         json.WriteStartObject();
         json.WriteNumber("schema_version", SchemaVersion);
@@ -147,7 +147,7 @@ internal sealed class StatsReport : IDisposable
         json.WriteEndObject();
     }
 
-    private static void WriteDialect(Utf8JsonWriter json, Matching.Dialect? dialect)
+    private static void WriteDialect(Utf8JsonWriter json, Dialect? dialect)
     {
         if (dialect is null)
         {

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using TaxiScan.Discovery;
-using TaxiScan.Matching;
-using TaxiScan.Output;
+using TaxiScan.Model;
 using TaxiScan.Protocol;
 using TaxiScan.Scanning;
 

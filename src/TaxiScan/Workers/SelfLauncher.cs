@@ -9,7 +9,7 @@ namespace TaxiScan.Workers;
 internal static class SelfLauncher
 {
     /// <summary>The hidden command a worker runs.</summary>
-    public const string WorkerCommand = "__worker";
+    public const string WorkerVerb = "__worker";
 
     public static ProcessStartInfo WorkerStartInfo(IEnumerable<string> arguments)
     {
@@ -30,7 +30,7 @@ internal static class SelfLauncher
             start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "taxiscan.dll"));
         }
 
-        start.ArgumentList.Add(WorkerCommand);
+        start.ArgumentList.Add(WorkerVerb);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

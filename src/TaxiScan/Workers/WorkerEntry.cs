@@ -1,9 +1,10 @@
 using System.IO.Pipes;
 using System.Runtime.InteropServices;
 using Serilog;
-using TaxiScan.Discovery;
+using TaxiScan.IO;
 using TaxiScan.Logging;
-using TaxiScan.Matching;
+using TaxiScan.Model;
+using TaxiScan.Platform;
 using TaxiScan.Protocol;
 using TaxiScan.Scanning;
 
@@ -64,7 +65,7 @@ internal static class WorkerEntry
 
                 // A plain file is read as it was listed: appended rows are for the next run, and one that
                 // shrank meanwhile fails (ListedLengthStream). A FIFO named on the command line has no length.
-                using var input = unit.Kind == InputKind.File && Platform.Posix.IsRegularFile(unit.Path)
+                using var input = unit.Kind == InputKind.File && Posix.IsRegularFile(unit.Path)
                     ? new ListedLengthStream(opened, unit.Length)
                     : opened;
                 stats = scanner.Scan(input, unit.Range, unit.EveryRow, sink, CancellationToken.None);

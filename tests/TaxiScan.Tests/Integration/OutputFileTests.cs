@@ -1,3 +1,4 @@
+using TaxiScan.Platform;
 using TaxiScan.Tests.Support;
 
 namespace TaxiScan.Tests.Integration;
@@ -52,7 +53,7 @@ public class OutputFileTests
         Assert.Contains("cannot write the output: No space left on device", result.Stderr, StringComparison.Ordinal);
         Assert.Empty(result.Stdout);
         Assert.Equal(["full"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
-        Assert.False(Platform.Posix.IsRegularFile(full), "the device node was replaced by a file");
+        Assert.False(Posix.IsRegularFile(full), "the device node was replaced by a file");
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public class OutputFileTests
         var result = TaxiScanRun.Run(RepoPaths.Root, "find", "--id", "1", "-o", "/dev/null", TDrive);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.False(Platform.Posix.IsRegularFile("/dev/null"));
+        Assert.False(Posix.IsRegularFile("/dev/null"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using TaxiScan.Scanning;
 
+
 namespace TaxiScan.Tests.Unit;
 
 /// <summary>The block census counts exactly what a byte-by-byte count gives, at every length and alignment.</summary>

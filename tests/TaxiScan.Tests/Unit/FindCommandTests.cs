@@ -1,5 +1,6 @@
 using TaxiScan.Cli;
-using TaxiScan.Matching;
+using TaxiScan.Model;
+
 
 namespace TaxiScan.Tests.Unit;
 

@@ -1,8 +1,6 @@
-using TaxiScan.Discovery;
-using TaxiScan.Matching;
-using TaxiScan.Output;
+using TaxiScan.Model;
 using TaxiScan.Protocol;
-using TaxiScan.Scanning;
+
 
 namespace TaxiScan.Tests.Unit;
 

@@ -1,5 +1,6 @@
 using TaxiScan.Discovery;
 
+
 namespace TaxiScan.Tests.Unit;
 
 public class GlobFilterTests

@@ -1,4 +1,5 @@
 using TaxiScan.Discovery;
+using TaxiScan.Model;
 using TaxiScan.Tests.Support;
 
 namespace TaxiScan.Tests.Unit;

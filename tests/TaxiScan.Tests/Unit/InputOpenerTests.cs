@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.IO.Pipes;
-using TaxiScan.Discovery;
+using TaxiScan.IO;
+using TaxiScan.Model;
 using TaxiScan.Tests.Support;
 
 namespace TaxiScan.Tests.Unit;

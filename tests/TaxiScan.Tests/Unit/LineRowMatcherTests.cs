@@ -1,5 +1,6 @@
 using System.Text;
 using TaxiScan.Matching;
+using TaxiScan.Model;
 
 namespace TaxiScan.Tests.Unit;
 

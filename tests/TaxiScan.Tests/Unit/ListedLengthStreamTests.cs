@@ -1,5 +1,5 @@
 using System.Text;
-using TaxiScan.Scanning;
+using TaxiScan.IO;
 
 namespace TaxiScan.Tests.Unit;
 

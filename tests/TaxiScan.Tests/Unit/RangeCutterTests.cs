@@ -1,4 +1,6 @@
-using TaxiScan.Discovery;
+using TaxiScan.Model;
+using TaxiScan.Planning;
+
 
 namespace TaxiScan.Tests.Unit;
 

@@ -1,5 +1,6 @@
-using TaxiScan.Discovery;
-using TaxiScan.Sharding;
+using TaxiScan.Model;
+using TaxiScan.Planning;
+
 
 namespace TaxiScan.Tests.Unit;
 

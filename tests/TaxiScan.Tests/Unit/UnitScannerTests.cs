@@ -1,5 +1,5 @@
 using System.Text;
-using TaxiScan.Matching;
+using TaxiScan.Model;
 using TaxiScan.Scanning;
 using TaxiScan.Tests.Support;
 

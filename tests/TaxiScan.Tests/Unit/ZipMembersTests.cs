@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using TaxiScan.Discovery;
+using TaxiScan.IO;
 using TaxiScan.Tests.Support;
 
 namespace TaxiScan.Tests.Unit;

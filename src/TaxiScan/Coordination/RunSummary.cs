@@ -1,0 +1,16 @@
+using System.Globalization;
+using TaxiScan.Model;
+
+namespace TaxiScan.Coordination;
+
+/// <summary>The end-of-run totals printed on stderr: what was read, what matched, what went wrong, how fast.</summary>
+internal sealed record RunSummary(int Files, UnitStats Totals, int Errors, TimeSpan Wall)
+{
+    public override string ToString()
+    {
+        var seconds = Math.Max(Wall.TotalSeconds, 1e-6);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"taxiscan: {Files} files, {Totals.Bytes / 1e6:0.0} MB, {Totals.Rows:N0} rows read, {Totals.Matched:N0} matched, " +
+            $"{Totals.Malformed:N0} malformed, {Errors} errors in {seconds:0.00} s ({Totals.Bytes / 1e6 / seconds:0.0} MB/s)");
+    }
+}

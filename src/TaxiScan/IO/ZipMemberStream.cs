@@ -1,0 +1,78 @@
+using System.IO.Compression;
+
+namespace TaxiScan.IO;
+
+/// <summary>
+/// Input stage: one zip member's decompressed bytes. Owns the archive it came from and disposes it with
+/// itself. .NET does not check a member's CRC-32 when reading, and a damaged deflate stream can end
+/// early without an error, so the byte count is checked against the length the central directory
+/// records instead: a member that comes out shorter or longer throws <see cref="InvalidDataException"/>
+/// from <c>Read</c>, as does damaged compressed data.
+/// </summary>
+internal sealed class ZipMemberStream : ForwardReadStream
+{
+    private readonly ZipArchive _archive;
+    private readonly Stream _content;
+    private readonly string _name;
+    private readonly long _expectedLength;
+    private long _read;
+
+    private ZipMemberStream(ZipArchive archive, ZipArchiveEntry entry)
+    {
+        _archive = archive;
+        _name = entry.FullName;
+        _expectedLength = entry.Length;
+        _content = entry.Open();
+    }
+
+    /// <summary>Opens member <paramref name="member"/> (exact, case-sensitive full name) of <paramref name="zipPath"/>.</summary>
+    /// <exception cref="FileNotFoundException">The archive has no member of that name.</exception>
+    public static ZipMemberStream Open(string zipPath, string member)
+    {
+        var archive = ZipMembers.OpenArchive(zipPath);
+        try
+        {
+            var entry = archive.GetEntry(member)
+                ?? throw new FileNotFoundException($"the zip archive has no member named '{member}'", zipPath);
+            return new ZipMemberStream(archive, entry);
+        }
+        catch
+        {
+            archive.Dispose();
+            throw;
+        }
+    }
+
+    public override int Read(Span<byte> buffer)
+    {
+        int read;
+        try
+        {
+            read = _content.Read(buffer);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"corrupt compressed data in zip member '{_name}'", e);
+        }
+
+        _read += read;
+        if (_read > _expectedLength || (read == 0 && !buffer.IsEmpty && _read != _expectedLength))
+        {
+            throw new InvalidDataException(
+                $"zip member '{_name}' decompressed to {(read == 0 ? "" : "more than ")}{_read} bytes, but the archive records {_expectedLength}: the archive is corrupt");
+        }
+
+        return read;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _content.Dispose();
+            _archive.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
