@@ -1,10 +1,9 @@
 using System.Text;
-using TaxiScan.Matching;
 
 namespace TaxiScan.Model;
 
 /// <summary>
-/// One file's dialect, as <see cref="DialectSniffer"/> settled it from the options and the file's first
+/// One file's dialect, as the dialect sniffer (Scanning) settled it from the options and the file's first
 /// lines: how fields are separated and quoted, whether a header comes first, and where the id is.
 /// </summary>
 internal sealed record Dialect

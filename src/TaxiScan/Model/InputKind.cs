@@ -1,10 +1,8 @@
-using TaxiScan.IO;
-
 namespace TaxiScan.Model;
 
 /// <summary>
 /// The discovery stage's answer to "how is this input read": the container an input's bytes sit in.
-/// <see cref="InputOpener"/> turns a kind plus a path (and, for a zip, a member name) into a stream of
+/// IO/InputOpener turns a kind plus a path (and, for a zip, a member name) into a stream of
 /// the decompressed bytes, so the scanner never needs to know which kind it is reading.
 /// </summary>
 internal enum InputKind

@@ -1,11 +1,9 @@
-using TaxiScan.Matching;
-
 namespace TaxiScan.Model;
 
 /// <summary>
 /// What a row must satisfy, in a form that crosses to the workers unchanged: the ids, how to compare
 /// them, and what the user said about the dialect (every part left unsaid is detected per file by
-/// <see cref="DialectSniffer"/>). Dialects grow here and in the matching and scanning stages, never in the
+/// the dialect sniffer (Scanning)). Dialects grow here and in the matching and scanning stages, never in the
 /// process or pipe code.
 /// </summary>
 internal sealed record MatchSpec

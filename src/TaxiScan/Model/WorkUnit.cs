@@ -1,5 +1,3 @@
-using TaxiScan.IO;
-
 namespace TaxiScan.Model;
 
 /// <summary>
@@ -12,7 +10,7 @@ namespace TaxiScan.Model;
 /// <param name="DisplayPath">The path as shown in messages (as the user spelled it, joined with the walked name).</param>
 /// <param name="Length">The file's size when it was listed; used to balance partitions and draw progress.</param>
 /// <param name="EveryRow">Selected whole by <c>--id-from-path</c>: its id is in its path, so every data row is printed.</param>
-/// <param name="Kind">How the worker opens it (<see cref="InputOpener"/>).</param>
+/// <param name="Kind">How the worker opens it (IO/InputOpener).</param>
 /// <param name="Member">The zip member's full name, for <see cref="InputKind.ZipMember"/>.</param>
 /// <param name="Range">The part of a plain file this unit reads; null for the whole input.</param>
 internal sealed record WorkUnit(

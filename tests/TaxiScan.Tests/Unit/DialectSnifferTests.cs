@@ -1,6 +1,6 @@
 using System.Text;
-using TaxiScan.Matching;
 using TaxiScan.Model;
+using TaxiScan.Scanning;
 using TaxiScan.Tests.Support;
 
 namespace TaxiScan.Tests.Unit;

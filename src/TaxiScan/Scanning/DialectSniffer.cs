@@ -1,9 +1,10 @@
 using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
+using TaxiScan.Matching;
 using TaxiScan.Model;
 
-namespace TaxiScan.Matching;
+namespace TaxiScan.Scanning;
 
 /// <summary>The outcome of sniffing one file: its dialect, or why the file cannot be searched; and notes worth a warning.</summary>
 internal sealed record SniffResult(Dialect? Dialect, string? Error, IReadOnlyList<string> Warnings);
