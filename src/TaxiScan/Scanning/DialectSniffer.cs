@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Unicode;
-using CsvHelper;
-using TaxiScan.Matching;
 using TaxiScan.Model;
 
 namespace TaxiScan.Scanning;
@@ -27,7 +25,6 @@ internal static class DialectSniffer
     /// <summary>How much of a file's start is looked at.</summary>
     public const int SampleBytes = 64 * 1024;
 
-    private const int SampleRecords = 200;
     private const double Consistency = 0.9;
     private static readonly byte[] DelimiterCandidates = [(byte)',', (byte)';', (byte)'\t', (byte)'|'];
 
@@ -58,7 +55,7 @@ internal static class DialectSniffer
         if (spec.Delimiter.Kind != DelimiterKind.Auto)
         {
             delimiter = spec.Delimiter;
-            records = SplitConsistently(bytes, delimiter, hasQuote, wholeFile, out _);
+            records = SampleRecords.SplitConsistently(bytes, delimiter, hasQuote, wholeFile, out _);
         }
         else
         {
@@ -82,7 +79,7 @@ internal static class DialectSniffer
         // Only a clear majority sets the field count a matching row must have (and that a -c N must fit):
         // a sample of garbage or of one huge broken line says nothing about the file's rows.
         var dataRecords = hasHeader ? records.Skip(1).ToList() : records;
-        var expectedFields = ConsistentDataFieldCount(dataRecords);
+        var expectedFields = SampleRecords.ConsistentDataFieldCount(dataRecords);
         int idColumn;
         string? idColumnName = null;
         if (spec.Column.Name is { } name)
@@ -142,8 +139,8 @@ internal static class DialectSniffer
         foreach (var candidate in DelimiterCandidates)
         {
             var choice = DelimiterChoice.Of(candidate);
-            var records = SplitConsistently(sample, choice, hasQuote, wholeFile, out var clean);
-            var fields = ConsistentFieldCount(records);
+            var records = SampleRecords.SplitConsistently(sample, choice, hasQuote, wholeFile, out var clean);
+            var fields = SampleRecords.ConsistentFieldCount(records);
             if (fields >= 2 && (best is null || (clean && !best.Value.CleanQuotes) || (clean == best.Value.CleanQuotes && fields > best.Value.Fields)))
             {
                 best = (choice, records, fields, clean);
@@ -155,8 +152,8 @@ internal static class DialectSniffer
             return (found.Choice, found.Records, false);
         }
 
-        var blankRecords = Split(sample, DelimiterChoice.SpaceRuns, hasQuote, wholeFile, out _);
-        if (ConsistentFieldCount(blankRecords) >= 2)
+        var blankRecords = SampleRecords.Split(sample, DelimiterChoice.SpaceRuns, hasQuote, wholeFile, out _);
+        if (SampleRecords.ConsistentFieldCount(blankRecords) >= 2)
         {
             return (DelimiterChoice.SpaceRuns, blankRecords, false);
         }
@@ -167,55 +164,7 @@ internal static class DialectSniffer
         }
 
         var comma = DelimiterChoice.Of((byte)',');
-        return (comma, Split(sample, comma, quoted: false, wholeFile, out _), true);
-    }
-
-    /// <summary>
-    /// The field count of nearly all data records (the first record may be a header): all but 10% of
-    /// them, or all but one in a small sample; 0 when there is no such count of 2 or more.
-    /// </summary>
-    private static int ConsistentFieldCount(List<byte[][]> records)
-    {
-        return ConsistentDataFieldCount(records.Count > 1 ? records.Skip(1).ToList() : records);
-    }
-
-    private static int ConsistentDataFieldCount(List<byte[][]> data)
-    {
-        var modal = ModalFieldCount(data, out var share);
-        var outliers = data.Count - (int)Math.Round(share * data.Count);
-        return modal >= 2 && outliers <= Math.Max(1, data.Count / 10) ? modal : 0;
-    }
-
-    // A broken quote early in a file can make one record of the rest of the sample. When the sample does
-    // not split consistently with quoted line breaks allowed, it is split again with every line a record.
-    // cleanQuotes tells whether quoted line breaks allowed, the sample reads without a quoting error.
-    private static List<byte[][]> SplitConsistently(byte[] sample, DelimiterChoice delimiter, bool hasQuote, bool wholeFile, out bool cleanQuotes)
-    {
-        var records = Split(sample, delimiter, hasQuote, wholeFile, out cleanQuotes);
-        if (!hasQuote || delimiter.Kind != DelimiterKind.Byte || ConsistentFieldCount(records) > 0)
-        {
-            return records;
-        }
-
-        var byLine = Split(sample, delimiter, hasQuote, wholeFile, out _, lineBreaksInQuotes: false);
-        return ConsistentFieldCount(byLine) > 0 ? byLine : records;
-    }
-
-    private static int ModalFieldCount(List<byte[][]> records, out double share)
-    {
-        share = 0;
-        if (records.Count == 0)
-        {
-            return 0;
-        }
-
-        var (count, times) = records.GroupBy(record => record.Length)
-            .Select(group => (group.Key, group.Count()))
-            .OrderByDescending(pair => pair.Item2)
-            .ThenByDescending(pair => pair.Key)
-            .First();
-        share = (double)times / records.Count;
-        return count;
+        return (comma, SampleRecords.Split(sample, comma, quoted: false, wholeFile, out _), true);
     }
 
     private static bool LooksLikeHeader(List<byte[][]> records, ColumnChoice column, Encoding encoding)
@@ -290,75 +239,5 @@ internal static class DialectSniffer
         return !text.IsEmpty && text.Length > (dot < 0 ? 0 : 1)
             && !whole.ContainsAnyExceptInRange((byte)'0', (byte)'9')
             && !fraction.ContainsAnyExceptInRange((byte)'0', (byte)'9');
-    }
-
-    /// <summary>
-    /// Splits the sample into records of fields (quotes removed), the way the scan will read them.
-    /// <paramref name="cleanQuotes"/>: no record had a quoting problem (of any kind; a quote left open by
-    /// the sample's cut aside). Always true for unquoted reading.
-    /// </summary>
-    internal static List<byte[][]> Split(byte[] sample, DelimiterChoice delimiter, bool quoted, bool wholeFile, out bool cleanQuotes, bool lineBreaksInQuotes = true)
-    {
-        var records = new List<byte[][]>();
-        cleanQuotes = true;
-        if (delimiter.Kind == DelimiterKind.Byte && quoted)
-        {
-            var problems = 0;
-            var options = CsvReaderOptions.Default with
-            {
-                HasHeader = false,
-                Separator = (char)delimiter.Byte,
-                AllowLineBreaksInQuotes = lineBreaksInQuotes,
-                OnMalformedRecord = record => problems += record.Reason is CsvMalformedReason.UnterminatedQuote && !wholeFile ? 0 : 1,
-            };
-            using var reader = CsvReader.Create(sample.AsMemory(), options);
-            while (records.Count < SampleRecords && reader.Read())
-            {
-                var fields = new byte[reader.FieldCount][];
-                for (var i = 0; i < fields.Length; i++)
-                {
-                    fields[i] = reader.GetSpan(i).ToArray();
-                }
-
-                records.Add(fields);
-            }
-
-            // The sample may end inside a quoted line break: its last record may be cut short.
-            if (!wholeFile && records.Count > 1)
-            {
-                records.RemoveAt(records.Count - 1);
-            }
-
-            cleanQuotes = problems == 0;
-            return records;
-        }
-
-        var rest = sample.AsSpan();
-        while (!rest.IsEmpty && records.Count < SampleRecords)
-        {
-            var end = rest.IndexOf((byte)'\n');
-            var line = end < 0 ? rest : rest[..end];
-            rest = end < 0 ? default : rest[(end + 1)..];
-            if (!line.IsEmpty && line[^1] == (byte)'\r')
-            {
-                line = line[..^1];
-            }
-
-            if (line.IsEmpty)
-            {
-                continue;
-            }
-
-            var fields = new List<byte[]>();
-            var reader = new FieldCursor(line, delimiter);
-            while (reader.TryNext(out var field))
-            {
-                fields.Add(field.ToArray());
-            }
-
-            records.Add([.. fields]);
-        }
-
-        return records;
     }
 }
