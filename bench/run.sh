@@ -20,6 +20,8 @@ Options:
                          else ${TMPDIR:-/tmp}/taxiscan-bench); sets: DIR/d<size>, DIR/d<size>-skew,
                          DIR/d<size>-share10
   --taxiscan PATH        time this binary instead of publishing one
+  --baseline PATH        also time this other taxiscan binary (e.g. a build of the commit before a
+                         change) as 'base -w2' in the same rounds, so before and after share one run
   --keep DIR             keep outputs, logs, raw timings and the summary in DIR
   --memory               instead: the memory check (10% of the rows match; taxiscan --workers 2;
                          peak RSS of the coordinator and of each worker)
@@ -39,7 +41,7 @@ KIT_DIR="$HERE/../../shared/bench"
 MEASURE="$HERE/e2e/measure.py"
 REPORT="$HERE/e2e/report.py"
 
-ROUNDS=5 PY_ROUNDS=3 SKIP_PY=0 SETS=uniform,skew SIZE=2G MEMORY=0 TAXISCAN="" KEEP=""
+ROUNDS=5 PY_ROUNDS=3 SKIP_PY=0 SETS=uniform,skew SIZE=2G MEMORY=0 TAXISCAN="" BASELINE="" KEEP=""
 DATA=${TAXISCAN_BENCH_DATA:-${TMPDIR:-/tmp}/taxiscan-bench}
 while [ $# -gt 0 ]; do
   case $1 in
@@ -50,6 +52,7 @@ while [ $# -gt 0 ]; do
     --size)           SIZE=${2:?}; shift ;;
     --data-dir)       DATA=${2:?}; shift ;;
     --taxiscan)       TAXISCAN=${2:?}; shift ;;
+    --baseline)       BASELINE=${2:?}; shift ;;
     --keep)           KEEP=${2:?}; shift ;;
     --memory)         MEMORY=1 ;;
     -h|--help)        usage; exit 0 ;;
@@ -216,7 +219,7 @@ check_rows() {
   dir=$(set_dir "$set"); exp="$dir/expected_rows.csv"
   [ "$rc" = 0 ] || { echo "WRONG(exit $rc)"; return; }
   case $tool in
-    ts-w1|ts-w2|ts-w6)
+    ts-w1|ts-w2|ts-w6|base-w2)
       cmp -s "$out" "$exp" && echo ok || echo "WRONG($(lines "$out") rows, want $(lines "$exp"), bytes differ)" ;;
     rg|grep|mawk)
       if cmp -s "$out" "$exp"; then echo ok
@@ -300,6 +303,11 @@ PEERS="$PEERS grep"
 have mawk && PEERS="$PEERS mawk"
 [ "$SKIP_PY" = 1 ] || PEERS="$PEERS python-seed"
 TOOLS="ts-w2 ts-w6 ts-w1 ts-ids1000 ts-plate$PEERS"
+if [ -n "$BASELINE" ]; then
+  [ -x "$BASELINE" ] || die "--baseline $BASELINE is not an executable"
+  BASELINE=$(cd "$(dirname "$BASELINE")" && pwd)/$(basename "$BASELINE")
+  TOOLS="ts-w2 base-w2 ${TOOLS#ts-w2 }"
+fi
 
 for set in ${SETS//,/ }; do
   ensure_set "$set"
@@ -314,6 +322,7 @@ for set in ${SETS//,/ }; do
   CMD[ts-w2]="$T find --id $ID --workers 2 $q/"
   CMD[ts-w6]="$T find --id $ID --workers 6 $q/"
   CMD[ts-w1]="$T find --id $ID --workers 1 $q/"
+  [ -z "$BASELINE" ] || CMD[base-w2]="$(printf %q "$BASELINE") find --id $ID --workers 2 $q/"
   CMD[ts-ids1000]="$T find --ids-file $(printf %q "$WORK/ref/$set.ids1000.txt") --workers 2 $q/"
   CMD[ts-plate]="$T find -c 8 --encoding gb2312 --id '$plate' --workers 2 $q/"
   # the peers as ../shared/bench/peers.sh defines them (rg, grep, mawk-regex, python-seed)

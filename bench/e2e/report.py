@@ -17,7 +17,7 @@ import sys
 
 MiB = 1024.0  # the files hold KiB
 LABEL = {
-    "ts-w2": "taxiscan -w2", "ts-w6": "taxiscan -w6", "ts-w1": "taxiscan -w1",
+    "ts-w2": "taxiscan -w2", "base-w2": "base -w2", "ts-w6": "taxiscan -w6", "ts-w1": "taxiscan -w1",
     "ts-ids1000": "taxiscan 1000 ids", "ts-plate": "taxiscan -c 8 plate",
     "rg": "rg", "grep": "grep", "mawk": "mawk", "python-seed": "python-seed",
 }
