@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -474,30 +473,13 @@ public partial class BadInputTests
 
     private static void Run(string program, params string[] arguments)
     {
-        using var process = Process.Start(program, arguments);
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)) && process.ExitCode == 0, $"{program} failed");
+        var result = TaxiScanRun.RunProgram(Environment.CurrentDirectory, new Dictionary<string, string?>(), TimeSpan.FromSeconds(30), program, arguments);
+        Assert.True(result.ExitCode == 0, $"{program} failed");
     }
 
     private static (int ExitCode, string Stdout, string Stderr) Shell(string directory, string script)
     {
-        var start = new ProcessStartInfo("sh")
-        {
-            WorkingDirectory = directory,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TaxiScanRun.DefaultTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException(script);
-        }
-
-        return (process.ExitCode, stdout.Result, stderr.Result);
+        var result = TaxiScanRun.RunProgram(directory, new Dictionary<string, string?>(), TaxiScanRun.DefaultTimeout, "sh", "-c", script);
+        return (result.ExitCode, result.StdoutText, result.Stderr);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TaxiScan.Tests.Support;
 
 namespace TaxiScan.Tests.Integration;
@@ -132,13 +131,6 @@ public class CliContractTests
         Assert.Equal("2,b\n0\n", File.ReadAllText(dir.Combine("b.txt")));
     }
 
-    private static int Shell(string directory, string script, string shell = "sh")
-    {
-        var start = new ProcessStartInfo(shell) { WorkingDirectory = directory, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        using var process = Process.Start(start)!;
-        process.WaitForExit(TimeSpan.FromSeconds(60));
-        return process.ExitCode;
-    }
+    private static int Shell(string directory, string script, string shell = "sh") =>
+        TaxiScanRun.RunProgram(directory, new Dictionary<string, string?>(), TimeSpan.FromSeconds(60), shell, "-c", script).ExitCode;
 }
