@@ -3,7 +3,7 @@ using TaxiScan.Matching;
 using TaxiScan.Model;
 using TaxiScan.Tests.Support;
 
-namespace TaxiScan.Tests.Unit.Matching;
+namespace TaxiScan.Tests.Unit.Scanning;
 
 public class DialectSnifferTests
 {
