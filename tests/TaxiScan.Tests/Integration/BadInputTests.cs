@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -78,6 +77,18 @@ public partial class BadInputTests
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Empty(result.Stdout);
         Assert.Empty(Diagnostics(result));
+    }
+
+    [Fact]
+    public void An_empty_file_with_a_column_name_has_no_rows_and_is_no_error()
+    {
+        using var dir = new TempDir();
+        dir.Create("empty.csv", "");
+
+        var result = TaxiScanRun.Run(dir.Path, "find", "--id", "1", "-c", "TAXI_ID", "empty.csv");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Empty(result.Stdout);
     }
 
     [Fact]
@@ -196,6 +207,19 @@ public partial class BadInputTests
     }
 
     [Fact]
+    public void A_file_reached_through_a_symlink_is_read_once()
+    {
+        using var dir = new TempDir();
+        var target = dir.Create("data/2015-02-01.csv", "1,a\n2,b\n");
+        File.CreateSymbolicLink(dir.Combine("data", "latest.csv"), target);
+
+        var result = TaxiScanRun.Run(dir.Path, "find", "--id", "1", "data", Path.Combine("data", "latest.csv"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("1,a\n", result.StdoutText);
+    }
+
+    [Fact]
     public void Fifos_and_devices_found_in_a_directory_are_skipped_with_a_warning_never_read()
     {
         // A FIFO with no writer would block open(2) for ever; /dev/zero never ends; /dev/null is empty but
@@ -270,6 +294,23 @@ public partial class BadInputTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("1,ok\n", result.StdoutText);
         Assert.Equal(["taxiscan: bin.csv: skipped: binary data, not text (most of its first 64 KiB is in lines with NUL bytes)"], Diagnostics(result));
+    }
+
+    [Theory]
+    [InlineData("utf16.csv", "UTF-16")]
+    [InlineData("mac.csv", "CR only")]
+    public void Text_that_cannot_be_searched_as_it_is_is_an_error_naming_the_file_and_why(string file, string reason)
+    {
+        using var dir = new TempDir();
+        dir.Create("utf16.csv", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("id\ttime\n1\tt\n")).ToArray());
+        dir.Create("mac.csv", "1,t,1.1\r2,t,2.2\r1,t,3.3\r");
+
+        var result = TaxiScanRun.Run(dir.Path, "find", "--id", "1", file);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Empty(result.Stdout);
+        Assert.Contains($"taxiscan: {file}: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains(reason, result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -432,30 +473,13 @@ public partial class BadInputTests
 
     private static void Run(string program, params string[] arguments)
     {
-        using var process = Process.Start(program, arguments);
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)) && process.ExitCode == 0, $"{program} failed");
+        var result = TaxiScanRun.RunProgram(Environment.CurrentDirectory, new Dictionary<string, string?>(), TimeSpan.FromSeconds(30), program, arguments);
+        Assert.True(result.ExitCode == 0, $"{program} failed");
     }
 
     private static (int ExitCode, string Stdout, string Stderr) Shell(string directory, string script)
     {
-        var start = new ProcessStartInfo("sh")
-        {
-            WorkingDirectory = directory,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TaxiScanRun.DefaultTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException(script);
-        }
-
-        return (process.ExitCode, stdout.Result, stderr.Result);
+        var result = TaxiScanRun.RunProgram(directory, new Dictionary<string, string?>(), TaxiScanRun.DefaultTimeout, "sh", "-c", script);
+        return (result.ExitCode, result.StdoutText, result.Stderr);
     }
 }

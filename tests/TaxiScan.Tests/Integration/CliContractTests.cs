@@ -2,7 +2,10 @@ using TaxiScan.Tests.Support;
 
 namespace TaxiScan.Tests.Integration;
 
-/// <summary>What scripts rely on: exit codes, a clean stdout, one-line errors, help and version.</summary>
+/// <summary>
+/// What scripts rely on: exit codes, a clean stdout, one-line errors, help and version, and the shell's own ways
+/// of handing taxiscan its files (a stdout file other commands write too, /dev/stdin, a process substitution).
+/// </summary>
 public class CliContractTests
 {
     private static string TDrive => Path.Combine(RepoPaths.RealData, "tdrive_beijing");
@@ -103,4 +106,31 @@ public class CliContractTests
         Assert.Contains(lines, line => line.Contains("\"Worker\":1", StringComparison.Ordinal) && line.Contains("2.txt", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.Contains("\"Process\":\"coordinator\"", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Rows_land_at_the_shared_offset_of_a_stdout_file_that_other_commands_also_write()
+    {
+        using var dir = new TempDir();
+        dir.Create("s.csv", "1,a\n2,b\n3,c\n");
+        var script = $"{{ echo AAAA; for i in 1 2 3; do '{RepoPaths.TaxiScanBinary}' find --progress never --id $i s.csv 2>/dev/null; done; echo BBBB; }} > out.txt";
+
+        Assert.Equal(0, Shell(dir.Path, script));
+        Assert.Equal("AAAA\n1,a\n2,b\n3,c\nBBBB\n", File.ReadAllText(dir.Combine("out.txt")));
+    }
+
+    [Fact]
+    public void Dev_stdin_and_a_process_substitution_are_read_not_skipped_or_hung()
+    {
+        using var dir = new TempDir();
+        dir.Create("s.csv", "1,a\n2,b\n");
+        var binary = RepoPaths.TaxiScanBinary;
+        var script = $"'{binary}' find --id 1 /dev/stdin < s.csv > a.txt 2>/dev/null; echo $? >> a.txt; '{binary}' find --id 2 <(cat s.csv) > b.txt 2>/dev/null; echo $? >> b.txt";
+
+        Assert.Equal(0, Shell(dir.Path, script, shell: "bash"));
+        Assert.Equal("1,a\n0\n", File.ReadAllText(dir.Combine("a.txt")));
+        Assert.Equal("2,b\n0\n", File.ReadAllText(dir.Combine("b.txt")));
+    }
+
+    private static int Shell(string directory, string script, string shell = "sh") =>
+        TaxiScanRun.RunProgram(directory, new Dictionary<string, string?>(), TimeSpan.FromSeconds(60), shell, "-c", script).ExitCode;
 }

@@ -44,7 +44,7 @@ public class CompletionTests
     {
         using var dir = new TempDir();
 
-        var result = ProcessRun.Run(dir.Path, ProcessRun.WithOnPath(ProcessRun.TaxiScanDirectory), Timeout, "bash", "-c", PressTab, "bash", line);
+        var result = TaxiScanRun.RunProgram(dir.Path, TaxiScanRun.WithOnPath(TaxiScanRun.BinaryDirectory), Timeout, "bash", "-c", PressTab, "bash", line);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(expected == result.StdoutText, result.ToString());
@@ -56,7 +56,7 @@ public class CompletionTests
     {
         using var dir = new TempDir();
 
-        var result = ProcessRun.Run(dir.Path, ProcessRun.WithOnPath(ProcessRun.TaxiScanDirectory), Timeout,
+        var result = TaxiScanRun.RunProgram(dir.Path, TaxiScanRun.WithOnPath(TaxiScanRun.BinaryDirectory), Timeout,
             "bash", "-c", "source <(taxiscan completion bash) && complete -p taxiscan");
 
         Assert.True(result.ExitCode == 0, result.ToString());

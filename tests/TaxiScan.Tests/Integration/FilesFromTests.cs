@@ -198,7 +198,7 @@ public class FilesFromTests
     }
 
     private static ProcessResult Bash(string script) =>
-        ProcessRun.Run(RepoPaths.Root, ProcessRun.WithOnPath(ProcessRun.TaxiScanDirectory), ShellTimeout, "bash", "-c", "set -o pipefail; " + script);
+        TaxiScanRun.RunProgram(RepoPaths.Root, TaxiScanRun.WithOnPath(TaxiScanRun.BinaryDirectory), ShellTimeout, "bash", "-c", "set -o pipefail; " + script);
 
     // The expected output built without taxiscan: each file's lines that start with the id, file after file.
     // (The Shenzhen samples have no header, and only rows of the id start with "id,".)

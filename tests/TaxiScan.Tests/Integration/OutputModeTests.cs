@@ -159,7 +159,7 @@ public class OutputModeTests
     {
         // The acceptance: `taxiscan find -q --id ... && echo yes` prints yes only when the id is there.
         var set = Set;
-        var result = ProcessRun.Run(RepoPaths.Root, ProcessRun.WithOnPath(ProcessRun.TaxiScanDirectory), TaxiScanRun.DefaultTimeout,
+        var result = TaxiScanRun.RunProgram(RepoPaths.Root, TaxiScanRun.WithOnPath(TaxiScanRun.BinaryDirectory), TaxiScanRun.DefaultTimeout,
             "sh", "-c", $"taxiscan find -q --workers 3 --id {id} '{set.CsvDirectory}' && echo yes; exit 0");
         var direct = TaxiScanRun.Run(RepoPaths.Root, "find", "-q", "--workers", "3", "--id", id, set.CsvDirectory);
 

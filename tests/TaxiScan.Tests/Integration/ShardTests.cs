@@ -132,7 +132,7 @@ public class ShardTests
         variables["PATH"] = Environment.GetEnvironmentVariable("PATH");
         string[] count = countOption.Length == 0 ? [] : countOption.Split(' ');
 
-        var result = ProcessRun.Run(dir.Path, variables, TaxiScanRun.DefaultTimeout, RepoPaths.TaxiScanBinary,
+        var result = TaxiScanRun.RunProgram(dir.Path, variables, TaxiScanRun.DefaultTimeout, RepoPaths.TaxiScanBinary,
             ["find", "--id", "1", "--shard", "auto", .. count, "-o", "part-{shard}.csv", Path.Combine(RepoPaths.RealData, "tdrive_beijing")]);
 
         Assert.True(result.ExitCode is 0 or 1, result.ToString());
@@ -149,7 +149,7 @@ public class ShardTests
     {
         var environment = new Dictionary<string, string?> { ["SLURM_ARRAY_TASK_ID"] = null, ["JOB_COMPLETION_INDEX"] = null, ["AWS_BATCH_JOB_ARRAY_INDEX"] = null };
 
-        var result = ProcessRun.Run(RepoPaths.Root, environment, TaxiScanRun.DefaultTimeout, RepoPaths.TaxiScanBinary, ["find", "--id", "1", .. options.Split(' '), "samples"]);
+        var result = TaxiScanRun.RunProgram(RepoPaths.Root, environment, TaxiScanRun.DefaultTimeout, RepoPaths.TaxiScanBinary, ["find", "--id", "1", .. options.Split(' '), "samples"]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Empty(result.Stdout);

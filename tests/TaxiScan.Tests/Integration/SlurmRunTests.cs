@@ -75,7 +75,7 @@ public sealed partial class SlurmRunTests(SlurmCluster cluster)
     {
         using var dir = new TempDir();
 
-        var result = ProcessRun.Run(dir.Path, new Dictionary<string, string?> { ["PATH"] = "/nonexistent" }, TaxiScanRun.DefaultTimeout, RepoPaths.TaxiScanBinary,
+        var result = TaxiScanRun.RunProgram(dir.Path, new Dictionary<string, string?> { ["PATH"] = "/nonexistent" }, TaxiScanRun.DefaultTimeout, RepoPaths.TaxiScanBinary,
             "find", "--id", "1", "--slurm", "-o", "rows.csv", Path.Combine(RepoPaths.RealData, "tdrive_beijing"));
 
         Assert.Equal(2, result.ExitCode);
@@ -100,7 +100,7 @@ public sealed partial class SlurmRunTests(SlurmCluster cluster)
     }
 
     private ProcessResult Taxiscan(TempDir dir, params string[] arguments) =>
-        ProcessRun.Run(dir.Path, Environment(), Timeout, RepoPaths.TaxiScanBinary, arguments);
+        TaxiScanRun.RunProgram(dir.Path, Environment(), Timeout, RepoPaths.TaxiScanBinary, arguments);
 
     private Process Start(TempDir dir, string[] arguments)
     {

@@ -32,7 +32,7 @@ public class ToolPackageTests
         var install = Dotnet(dir.Path, "tool", "install", "--tool-path", tools, "--source", artifacts, "taxiscan");
         Assert.True(install.ExitCode == 0, install.ToString());
 
-        var run = ProcessRun.Run(RepoPaths.Root, new Dictionary<string, string?>(), Timeout,
+        var run = TaxiScanRun.RunProgram(RepoPaths.Root, new Dictionary<string, string?>(), Timeout,
             Path.Combine(tools, "taxiscan"), "find", "--id", "11865", "--workers", "2", "samples/");
         Assert.True(run.ExitCode == 0, run.ToString());
         BytesAssert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Fixtures, "shenzhen_gb2312.expected_rows.csv")), run.Stdout, run);
@@ -56,7 +56,7 @@ public class ToolPackageTests
             }
         }
 
-        return ProcessRun.Run(workingDirectory, environment, Timeout, "dotnet", arguments);
+        return TaxiScanRun.RunProgram(workingDirectory, environment, Timeout, "dotnet", arguments);
     }
 
     private static string CopyProject(string destination)

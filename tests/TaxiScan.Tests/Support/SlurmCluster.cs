@@ -68,7 +68,7 @@ public sealed class SlurmCluster : IDisposable
 
     /// <summary>Runs a Slurm client (<c>sbatch</c>, <c>squeue</c>, <c>scontrol</c>, <c>scancel</c>, ...) against this cluster.</summary>
     internal ProcessResult Run(string workingDirectory, string program, params string[] arguments) =>
-        ProcessRun.Run(workingDirectory, ClientEnvironment, CommandTimeout, program, arguments);
+        TaxiScanRun.RunProgram(workingDirectory, ClientEnvironment, CommandTimeout, program, arguments);
 
     /// <summary>Submits with <c>sbatch --parsable</c> and returns the job id (for an array, the array's id).</summary>
     internal string Submit(string workingDirectory, params string[] sbatchArguments)
@@ -137,7 +137,7 @@ public sealed class SlurmCluster : IDisposable
     }
 
     private ProcessResult Script(string command) =>
-        ProcessRun.Run(RepoPaths.Root, new Dictionary<string, string?>(), ScriptTimeout,
+        TaxiScanRun.RunProgram(RepoPaths.Root, new Dictionary<string, string?>(), ScriptTimeout,
             "bash", Path.Combine(RepoPaths.Root, "tests", "slurm", "cluster.sh"), command, _directory!);
 
     private static string? FindSkipReason()

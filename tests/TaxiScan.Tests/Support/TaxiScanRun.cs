@@ -1,35 +1,28 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace TaxiScan.Tests.Support;
 
-/// <summary>The outcome of one run of the real binary: exact stdout bytes, stderr text, exit code.</summary>
-internal sealed record TaxiScanResult(string Command, int ExitCode, byte[] Stdout, string Stderr, string RunTag)
-{
-    public string StdoutText => Encoding.UTF8.GetString(Stdout);
-
-    public string[] StdoutLines => StdoutText.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>Everything a failing assertion needs to be understood without re-running.</summary>
-    public override string ToString() =>
-        $"$ {Command}\nexit code: {ExitCode}\n--- stdout ({Stdout.Length} bytes) ---\n{Truncate(StdoutText)}\n--- stderr ---\n{Stderr}";
-
-    private static string Truncate(string text) => text.Length > 2000 ? text[..2000] + "..." : text;
-}
-
-/// <summary>Runs the built taxiscan binary as a user would, in a given directory, with a time limit.</summary>
+/// <summary>
+/// The one process runner of the tests. It runs the built taxiscan binary as a user would, or any other program
+/// a test needs (a shell, the dotnet CLI, a Slurm client), in a given directory with a time limit, and returns
+/// the exact stdout bytes, the stderr text and the exit code; a run past its time limit is killed with its
+/// children and fails the test.
+/// </summary>
 internal static class TaxiScanRun
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
-
-    public static TaxiScanResult Run(string workingDirectory, params string[] arguments) =>
-        RunAsync(workingDirectory, arguments).GetAwaiter().GetResult();
 
     /// <summary>
     /// The environment variable that marks every process of one run (workers inherit it), so a test can
     /// look for leftovers of its own run only, while other tests run taxiscan in parallel.
     /// </summary>
     public const string RunTagVariable = "TAXISCAN_TEST_RUN";
+
+    /// <summary>The directory holding the built taxiscan apphost: put first on PATH so that `taxiscan` is the build under test.</summary>
+    public static string BinaryDirectory => Path.GetDirectoryName(RepoPaths.TaxiScanBinary)!;
+
+    public static TaxiScanResult Run(string workingDirectory, params string[] arguments) =>
+        RunAsync(workingDirectory, arguments).GetAwaiter().GetResult();
 
     /// <param name="workingDirectory">Where taxiscan runs.</param>
     /// <param name="arguments">Its arguments.</param>
@@ -42,14 +35,7 @@ internal static class TaxiScanRun
     /// </param>
     public static Process Start(string workingDirectory, IEnumerable<string> arguments, string? runTag = null, bool defaultSignals = false)
     {
-        var start = new ProcessStartInfo(defaultSignals ? "python3" : RepoPaths.TaxiScanBinary)
-        {
-            WorkingDirectory = workingDirectory,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
+        var start = StartInfo(workingDirectory, defaultSignals ? "python3" : RepoPaths.TaxiScanBinary);
         start.Environment[RunTagVariable] = runTag ?? Guid.NewGuid().ToString("N");
         if (defaultSignals)
         {
@@ -71,32 +57,87 @@ internal static class TaxiScanRun
     public static TaxiScanResult RunWithInput(string workingDirectory, byte[] standardInput, params string[] arguments) =>
         RunAsync(workingDirectory, arguments, standardInput: standardInput).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Runs taxiscan; <paramref name="whileRunning"/> gets the process once its output is being read (the time
+    /// limit starts when it returns). Without <paramref name="standardInput"/>, stdin stays open until the end.
+    /// </summary>
     public static async Task<TaxiScanResult> RunAsync(
         string workingDirectory, IReadOnlyList<string> arguments, Action<Process>? whileRunning = null, byte[]? standardInput = null, bool defaultSignals = false)
     {
         var runTag = Guid.NewGuid().ToString("N");
+        var command = "taxiscan " + string.Join(' ', arguments);
         using var process = Start(workingDirectory, arguments, runTag, defaultSignals);
+        var (exitCode, stdout, stderr, elapsed) = await WaitForOutputAsync(process, command, DefaultTimeout, standardInput, whileRunning);
+        return new TaxiScanResult(command, exitCode, stdout, stderr, runTag, elapsed);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="program"/> (not taxiscan's own start: no run tag) with stdin closed at once and
+    /// <paramref name="environment"/>: variables to set, or (a null value) to remove.
+    /// </summary>
+    public static ProcessResult RunProgram(string workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, string program, params string[] arguments)
+    {
+        var start = StartInfo(workingDirectory, program);
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var command = $"{program} {string.Join(' ', arguments)}";
+        using var process = Process.Start(start)!;
+        var (exitCode, stdout, stderr, elapsed) = WaitForOutputAsync(process, command, timeout, standardInput: [], whileRunning: null).GetAwaiter().GetResult();
+        return new ProcessResult(command, exitCode, stdout, stderr, elapsed);
+    }
+
+    /// <summary>The environment with <paramref name="directory"/> first on PATH.</summary>
+    public static Dictionary<string, string?> WithOnPath(string directory) =>
+        new() { ["PATH"] = directory + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH") };
+
+    private static ProcessStartInfo StartInfo(string workingDirectory, string program) => new(program)
+    {
+        WorkingDirectory = workingDirectory,
+        UseShellExecute = false,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+        RedirectStandardInput = true,
+    };
+
+    // Reads stdout and stderr to their ends while stdin is written, so that no pipe fills and stalls the child.
+    private static async Task<(int ExitCode, byte[] Stdout, string Stderr, TimeSpan Elapsed)> WaitForOutputAsync(
+        Process process, string command, TimeSpan timeout, byte[]? standardInput, Action<Process>? whileRunning)
+    {
+        var clock = Stopwatch.StartNew();
         var stdout = new MemoryStream();
         var stdoutCopy = process.StandardOutput.BaseStream.CopyToAsync(stdout);
         var stderr = process.StandardError.ReadToEndAsync();
-
-        // Written concurrently with the reads above: a large input must not wait for a full stdout pipe.
         var stdinWrite = standardInput is null ? Task.CompletedTask : WriteAndCloseAsync(process, standardInput);
         whileRunning?.Invoke(process);
-        using var timeout = new CancellationTokenSource(DefaultTimeout);
+        using var limit = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(limit.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"taxiscan {string.Join(' ', arguments)} did not finish in {DefaultTimeout}");
+            throw new TimeoutException($"{command} did not finish in {timeout}");
         }
 
         await stdoutCopy;
         await stdinWrite;
-        return new TaxiScanResult("taxiscan " + string.Join(' ', arguments), process.ExitCode, stdout.ToArray(), await stderr, runTag);
+        return (process.ExitCode, stdout.ToArray(), await stderr, clock.Elapsed);
     }
 
     private static async Task WriteAndCloseAsync(Process process, byte[] input)
@@ -108,39 +149,8 @@ internal static class TaxiScanRun
         }
         catch (IOException)
         {
-            // The binary exited without reading all of stdin (e.g. it rejected its arguments): its exit code
+            // The child exited without reading all of stdin (e.g. it rejected its arguments): its exit code
             // and stderr tell the test what happened, a broken pipe here does not.
         }
-    }
-}
-
-/// <summary>Finds the processes of one tagged run that are still alive.</summary>
-internal static class LeftoverProcesses
-{
-    public static List<int> Of(string runTag)
-    {
-        var marker = $"{TaxiScanRun.RunTagVariable}={runTag}";
-        var found = new List<int>();
-        foreach (var dir in Directory.GetDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                if (File.ReadAllText(Path.Combine(dir, "environ")).Split('\0').Contains(marker))
-                {
-                    found.Add(pid);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Gone meanwhile, or not ours to read.
-            }
-        }
-
-        return found;
     }
 }

@@ -2,7 +2,7 @@ using TaxiScan.Model;
 using TaxiScan.Protocol;
 
 
-namespace TaxiScan.Tests.Unit;
+namespace TaxiScan.Tests.Unit.Protocol;
 
 public class FrameProtocolTests
 {

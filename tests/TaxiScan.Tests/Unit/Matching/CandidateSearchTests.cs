@@ -2,7 +2,7 @@ using System.Text;
 using TaxiScan.Matching;
 using TaxiScan.Model;
 
-namespace TaxiScan.Tests.Unit;
+namespace TaxiScan.Tests.Unit.Matching;
 
 /// <summary>Each candidate search finds every row that can match (and the block edges), and skips rows that cannot.</summary>
 public class CandidateSearchTests

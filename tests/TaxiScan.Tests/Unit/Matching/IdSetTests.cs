@@ -1,7 +1,7 @@
 using System.Text;
 using TaxiScan.Matching;
 
-namespace TaxiScan.Tests.Unit;
+namespace TaxiScan.Tests.Unit.Matching;
 
 public class IdSetTests
 {

@@ -4,7 +4,7 @@ using TaxiScan.Model;
 using TaxiScan.Scanning;
 using TaxiScan.Tests.Support;
 
-namespace TaxiScan.Tests.Property;
+namespace TaxiScan.Tests.Property.Scanning;
 
 /// <summary>
 /// The fast path (candidate search, bulk line counting) must print exactly the rows the exact path

@@ -1,7 +1,7 @@
 using TaxiScan.Scanning;
 
 
-namespace TaxiScan.Tests.Unit;
+namespace TaxiScan.Tests.Unit.Scanning;
 
 /// <summary>The block census counts exactly what a byte-by-byte count gives, at every length and alignment.</summary>
 public class BlockCensusTests

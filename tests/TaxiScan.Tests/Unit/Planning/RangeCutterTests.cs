@@ -2,7 +2,7 @@ using TaxiScan.Model;
 using TaxiScan.Planning;
 
 
-namespace TaxiScan.Tests.Unit;
+namespace TaxiScan.Tests.Unit.Planning;
 
 /// <summary>Cutting by bytes: balanced parts, pieces never below the minimum, only plain files cut, and the same cut every time.</summary>
 public class RangeCutterTests

@@ -2,7 +2,7 @@ using TaxiScan.Model;
 using TaxiScan.Planning;
 
 
-namespace TaxiScan.Tests.Unit;
+namespace TaxiScan.Tests.Unit.Planning;
 
 /// <summary>The shard split: every byte of every file (so every row) in exactly one shard, for many N and file-size mixes.</summary>
 public class ShardPlanTests

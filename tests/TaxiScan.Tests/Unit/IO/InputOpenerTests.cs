@@ -5,7 +5,7 @@ using TaxiScan.IO;
 using TaxiScan.Model;
 using TaxiScan.Tests.Support;
 
-namespace TaxiScan.Tests.Unit;
+namespace TaxiScan.Tests.Unit.IO;
 
 public class InputOpenerTests
 {

@@ -2,7 +2,7 @@ using TaxiScan.Cli;
 using TaxiScan.Model;
 
 
-namespace TaxiScan.Tests.Unit;
+namespace TaxiScan.Tests.Unit.Cli;
 
 public class FindCommandTests
 {

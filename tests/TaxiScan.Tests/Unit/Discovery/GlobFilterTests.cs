@@ -1,7 +1,7 @@
 using TaxiScan.Discovery;
 
 
-namespace TaxiScan.Tests.Unit;
+namespace TaxiScan.Tests.Unit.Discovery;
 
 public class GlobFilterTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using TaxiScan.IO;
 
-namespace TaxiScan.Tests.Unit;
+namespace TaxiScan.Tests.Unit.IO;
 
 /// <summary>A file is read as it was listed: appended bytes are left out, a file that shrank is an error.</summary>
 public class ListedLengthStreamTests

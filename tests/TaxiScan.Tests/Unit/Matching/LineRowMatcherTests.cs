@@ -2,7 +2,7 @@ using System.Text;
 using TaxiScan.Matching;
 using TaxiScan.Model;
 
-namespace TaxiScan.Tests.Unit;
+namespace TaxiScan.Tests.Unit.Matching;
 
 public class LineRowMatcherTests
 {

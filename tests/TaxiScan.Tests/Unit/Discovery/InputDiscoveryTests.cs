@@ -2,7 +2,7 @@ using TaxiScan.Discovery;
 using TaxiScan.Model;
 using TaxiScan.Tests.Support;
 
-namespace TaxiScan.Tests.Unit;
+namespace TaxiScan.Tests.Unit.Discovery;
 
 public class InputDiscoveryTests
 {

@@ -3,7 +3,7 @@ using System.Text;
 using TaxiScan.Discovery;
 using TaxiScan.Tests.Support;
 
-namespace TaxiScan.Tests.Unit;
+namespace TaxiScan.Tests.Unit.Discovery;
 
 public class PathListReaderTests
 {

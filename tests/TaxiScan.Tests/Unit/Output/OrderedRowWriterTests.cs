@@ -1,7 +1,7 @@
 using System.Text;
 using TaxiScan.Output;
 
-namespace TaxiScan.Tests.Unit;
+namespace TaxiScan.Tests.Unit.Output;
 
 public class OrderedRowWriterTests
 {

@@ -2,7 +2,7 @@ using TaxiScan.Model;
 using TaxiScan.Planning;
 
 
-namespace TaxiScan.Tests.Unit;
+namespace TaxiScan.Tests.Unit.Planning;
 
 public class PartitionerTests
 {

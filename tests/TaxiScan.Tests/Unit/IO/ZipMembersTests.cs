@@ -2,7 +2,7 @@ using System.IO.Compression;
 using TaxiScan.IO;
 using TaxiScan.Tests.Support;
 
-namespace TaxiScan.Tests.Unit;
+namespace TaxiScan.Tests.Unit.IO;
 
 public class ZipMembersTests
 {

@@ -3,7 +3,7 @@ using TaxiScan.Model;
 using TaxiScan.Scanning;
 using TaxiScan.Tests.Support;
 
-namespace TaxiScan.Tests.Unit;
+namespace TaxiScan.Tests.Unit.Scanning;
 
 public class DialectSnifferTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using TaxiScan.Scanning;
 
-namespace TaxiScan.Tests.Unit;
+namespace TaxiScan.Tests.Unit.Scanning;
 
 /// <summary>Consecutive byte ranges of a file, read through <see cref="RowRangeStream"/>, give every row exactly once.</summary>
 public class RowRangeStreamTests
