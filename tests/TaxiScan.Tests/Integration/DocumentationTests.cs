@@ -34,7 +34,7 @@ public partial class DocumentationTests
     [MemberData(nameof(ConsoleExamples))]
     public void Each_console_example_prints_exactly_what_its_page_shows(string page, int line, string command, string expected)
     {
-        var result = ProcessRun.Run(RepoPaths.Root, ProcessRun.WithOnPath(ProcessRun.TaxiScanDirectory), TaxiScanRun.DefaultTimeout, "sh", "-c", command);
+        var result = TaxiScanRun.RunProgram(RepoPaths.Root, TaxiScanRun.WithOnPath(TaxiScanRun.BinaryDirectory), TaxiScanRun.DefaultTimeout, "sh", "-c", command);
 
         Assert.True(result.ExitCode == 0, $"{page}:{line}\n{result}");
         Assert.Equal(expected, result.StdoutText);
