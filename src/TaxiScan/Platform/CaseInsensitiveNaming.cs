@@ -2,9 +2,10 @@ namespace TaxiScan.Platform;
 
 /// <summary>
 /// The naming rule of macOS (APFS, HFS+) and Windows (NTFS) as they are set up by default: case is kept
-/// but not compared, so <c>Data.csv</c> and <c>data.csv</c> are one file. APFS also compares names
-/// in one Unicode normalization, so both sides are put in form C first (an "é" typed as one code point
-/// or as "e" and an accent is one name).
+/// but not compared, so <c>Data.csv</c> and <c>data.csv</c> are one file. APFS also takes an "é" typed as
+/// one code point and as "e" plus an accent for one name; that is not modelled (the build is
+/// InvariantGlobalization, without normalization tables), but it only matters for a file not made yet:
+/// an existing one is compared by <see cref="FileIdentity"/>.
 /// </summary>
 internal sealed class CaseInsensitiveNaming : IFileSystemNaming
 {
@@ -14,9 +15,5 @@ internal sealed class CaseInsensitiveNaming : IFileSystemNaming
     {
     }
 
-    public bool SameName(string one, string other) =>
-        string.Equals(Normalized(one), Normalized(other), StringComparison.OrdinalIgnoreCase);
-
-    private static string Normalized(string name) =>
-        name.IsNormalized(System.Text.NormalizationForm.FormC) ? name : name.Normalize(System.Text.NormalizationForm.FormC);
+    public bool SameName(string one, string other) => string.Equals(one, other, StringComparison.OrdinalIgnoreCase);
 }
