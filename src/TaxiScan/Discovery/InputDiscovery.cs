@@ -266,26 +266,14 @@ internal sealed class InputDiscovery
     // destroy, also through a symlink or a hard link, and is noted for OutputClaims to refuse the run.
     private bool IsAnOutput(string displayPath, string? relativePath, string finalPath)
     {
-        if (_outputs.Length == 0)
+        var key = _outputs.Length == 0 ? (FileKey?)null : FileKey.For(finalPath);
+        var output = _outputs.FirstOrDefault(output => key?.IsSameFileAs(output.Key) == true).Path;
+        if (output is not null && File.Exists(key!.Value.FullPath))
         {
-            return false;
+            _outputsFound.Add(new OutputAmongInputs(output, displayPath, relativePath));
         }
 
-        var key = FileKey.For(finalPath);
-        foreach (var (output, outputKey) in _outputs)
-        {
-            if (key.IsSameFileAs(outputKey))
-            {
-                if (File.Exists(key.FullPath))
-                {
-                    _outputsFound.Add(new OutputAmongInputs(output, displayPath, relativePath));
-                }
-
-                return true;
-            }
-        }
-
-        return false;
+        return output is not null;
     }
 
     private void TakeZipMembers(string displayPath, string fullPath)
