@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TaxiScan.Cli;
 using TaxiScan.Model;
+using TaxiScan.Platform;
 
 namespace TaxiScan;
 
@@ -24,7 +25,7 @@ internal static class Program
             var message = string.Join(' ', result.Errors[0].Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
             var command = result.CommandResult.Command;
             var helpFor = command is RootCommand || command.Hidden ? root.Find.Name : command.Name;
-            await Console.Error.WriteLineAsync($"taxiscan: {message} (see 'taxiscan {helpFor} --help')");
+            await Console.Error.WriteLineAsync(UserMessage.Of($"{message} (see 'taxiscan {helpFor} --help')"));
             return ExitCodes.Error;
         }
 
@@ -36,7 +37,7 @@ internal static class Program
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            await Console.Error.WriteLineAsync($"taxiscan: {e.Message}");
+            await Console.Error.WriteLineAsync(UserMessage.Of(e.Message));
             return ExitCodes.Error;
         }
     }

@@ -6,6 +6,7 @@ using TaxiScan.Discovery;
 using TaxiScan.Matching;
 using TaxiScan.Model;
 using TaxiScan.Output;
+using TaxiScan.Platform;
 using TaxiScan.Sharding;
 using TaxiScan.Stats;
 
@@ -443,6 +444,13 @@ internal sealed class FindCommand : Command
             return ExitCodes.Error;
         }
 
+        // Before the Slurm branch, the --stats report and the log file: an output that names an input is refused unwritten.
+        if (OutputClaims.DiscoverInputs(options, out var refusal) is not { } discovery)
+        {
+            await Console.Error.WriteLineAsync(UserMessage.Of(refusal!));
+            return ExitCodes.Error;
+        }
+
         if (result.GetValue(SlurmOption) && options.Shard is null)
         {
             var request = new SlurmRun.Request(options.OutputPath!, result.GetValue(ShardsOption), result.GetValue(SbatchArgOption) ?? [], result.GetValue(ResumeOption), Program.CommandLine);
@@ -472,7 +480,7 @@ internal sealed class FindCommand : Command
 
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => OnSignal(context, ExitCodes.Interrupted));
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => OnSignal(context, ExitCodes.Terminated));
-        var coordinator = new ScanCoordinator(options, terminal);
+        var coordinator = new ScanCoordinator(options, terminal, discovery);
         int exitCode;
         var interrupted = false;
         try

@@ -29,9 +29,9 @@ internal sealed class MergeCommand : Command
     {
         var output = result.GetValue(OutputArgument)!;
         var parts = result.GetValue(PartsArgument)!;
-        if (output != "-" && parts.Any(part => Path.GetFullPath(part) == Path.GetFullPath(output)))
+        if (PartMerger.OutputRefusal(output, parts) is { } refusal)
         {
-            Console.Error.WriteLine($"taxiscan: merge: {output} is also a part; refusing to overwrite it");
+            Console.Error.WriteLine($"taxiscan: merge: {refusal}");
             return ExitCodes.Error;
         }
 

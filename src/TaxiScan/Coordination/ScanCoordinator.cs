@@ -7,7 +7,6 @@ using TaxiScan.Logging;
 using TaxiScan.Model;
 using TaxiScan.Output;
 using TaxiScan.Planning;
-using TaxiScan.Platform;
 using TaxiScan.Progress;
 using TaxiScan.Protocol;
 using TaxiScan.Scanning;
@@ -21,7 +20,7 @@ namespace TaxiScan.Coordination;
 /// The one place that wires the stages together: discovery, partitioning, worker processes, the single
 /// writer, progress and the summary. It runs in the coordinating process, which is also the writer.
 /// </summary>
-internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout terminal)
+internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout terminal, InputDiscovery discovery)
 {
     /// <summary>Rows held in memory for units that cannot be written yet; past this they spill to a temporary file.</summary>
     public const long SpoolMemoryBudget = 32L << 20;
@@ -46,22 +45,6 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
     public async Task<int> RunAsync(CancellationToken stop)
     {
         using var log = LogSetup.ForCoordinator(options.LogFilePath, options.Verbose, line => _view.WriteLine(line), Statistics.AddError);
-        if (RefuseOutputThatIsAnInput(log))
-        {
-            return ExitCodes.Error;
-        }
-
-        InputDiscovery discovery;
-        try
-        {
-            discovery = InputDiscovery.Run(options.Paths, options.OutputPath, options.Globs);
-        }
-        catch (ArgumentException e)
-        {
-            log.Error("--glob: {Reason:l}", e.Message);
-            return ExitCodes.Error;
-        }
-
         foreach (var warning in discovery.Warnings)
         {
             log.Warning("{Message:l}", warning);
@@ -641,27 +624,6 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         }
 
         static ReadOnlySpan<byte> Trimmed(byte[] header) => header.AsSpan().TrimEnd("\r\n"u8);
-    }
-
-    private bool RefuseOutputThatIsAnInput(ILogger log)
-    {
-        if (options.OutputPath is null)
-        {
-            return false;
-        }
-
-        // The same file under another name (a symlink, a hard link, ./a.csv) counts too: the rename at
-        // the end would replace the input.
-        var output = Path.GetFullPath(options.OutputPath);
-        var outputIdentity = Posix.FileIdentity(output);
-        if (options.Paths.Any(path => File.Exists(path)
-            && (Path.GetFullPath(path) == output || (outputIdentity is not null && Posix.FileIdentity(path) == outputIdentity))))
-        {
-            log.Error("{Output:l}: the output file is also an input; refusing to overwrite it", options.OutputPath);
-            return true;
-        }
-
-        return false;
     }
 
     // Whether a quote is in the part of the file every range sniffs (DialectSniffer.SampleBytes): then the

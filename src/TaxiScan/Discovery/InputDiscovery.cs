@@ -32,15 +32,14 @@ internal sealed class InputDiscovery
     private readonly List<WorkUnit> _units = [];
     private readonly List<string> _errors = [];
     private readonly List<string> _warnings = [];
+    private readonly List<OutputAmongInputs> _outputsFound = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private readonly string? _excludedPath;
-    private readonly (uint, uint, ulong)? _excludedIdentity;
+    private readonly (string Path, FileKey Key)[] _outputs;
     private readonly GlobFilter _glob;
 
-    private InputDiscovery(string? excludedPath, GlobFilter glob)
+    private InputDiscovery(IEnumerable<string> outputs, GlobFilter glob)
     {
-        _excludedPath = excludedPath;
-        _excludedIdentity = excludedPath is null ? null : Posix.FileIdentity(excludedPath);
+        _outputs = [.. outputs.Select(output => (output, FileKey.For(output)))];
         _glob = glob;
     }
 
@@ -53,13 +52,18 @@ internal sealed class InputDiscovery
     /// <summary>One line per input skipped on purpose; they do not change the exit code.</summary>
     public IReadOnlyList<string> Warnings => _warnings;
 
+    /// <summary>The existing output files met among the inputs (left out of <see cref="Units"/>); see <see cref="OutputClaims"/>.</summary>
+    public IReadOnlyList<OutputAmongInputs> OutputsFound => _outputsFound;
+
     /// <param name="paths">The PATH arguments in command-line order, then the <c>--files-from</c> paths in list order.</param>
-    /// <param name="outputPath">The output file, never taken as an input (it may sit in a scanned directory).</param>
+    /// <param name="outputs">The files the run writes (<c>-o</c>, <c>--stats</c>, <c>--log-file</c>), never taken as
+    /// inputs: one that does not exist yet may sit in a scanned directory; one that exists and is met is
+    /// listed in <see cref="OutputsFound"/>.</param>
     /// <param name="globs">The <c>--glob</c> patterns; empty for the default extensions.</param>
     /// <exception cref="ArgumentException">A glob pattern is not valid.</exception>
-    public static InputDiscovery Run(IEnumerable<string> paths, string? outputPath, IEnumerable<string>? globs = null)
+    public static InputDiscovery Run(IEnumerable<string> paths, IEnumerable<string> outputs, IEnumerable<string>? globs = null)
     {
-        var discovery = new InputDiscovery(outputPath is null ? null : Path.GetFullPath(outputPath), GlobFilter.Create(globs ?? []));
+        var discovery = new InputDiscovery(outputs, GlobFilter.Create(globs ?? []));
         foreach (var path in paths)
         {
             discovery.AddArgument(path);
@@ -83,7 +87,7 @@ internal sealed class InputDiscovery
             var file = new FileInfo(path);
             if (IsRegularFile(file))
             {
-                Take(path, file);
+                Take(path, file, relativePath: null);
             }
             else
             {
@@ -176,7 +180,7 @@ internal sealed class InputDiscovery
                     Walk(child, childDisplay, childRelative);
                     break;
                 case FileInfo file when IsSelected(file.Name, childRelative):
-                    TakeWalked(childDisplay, file);
+                    TakeWalked(childDisplay, childRelative, file);
                     break;
             }
         }
@@ -186,9 +190,9 @@ internal sealed class InputDiscovery
     // a device (a read could hang or never end) is skipped with a warning; one that cannot be reached at
     // all (a dangling symlink, a symlink loop, a name that is not UTF-8) is an error, as it would be
     // when named on the command line, because its rows are not scanned.
-    private void TakeWalked(string displayPath, FileInfo file)
+    private void TakeWalked(string displayPath, string relativePath, FileInfo file)
     {
-        if (IsTheOutput(file.FullName, FinalPath(file)))
+        if (IsAnOutput(displayPath, relativePath, FinalPath(file)))
         {
             return; // also a link to an output that does not exist yet
         }
@@ -196,7 +200,7 @@ internal sealed class InputDiscovery
         switch (EntryProbe.WhyNotRegular(file))
         {
             case null:
-                Take(displayPath, file);
+                Take(displayPath, file, relativePath);
                 break;
             case ({ } reason, true):
                 _errors.Add($"{displayPath}: {reason}");
@@ -223,10 +227,11 @@ internal sealed class InputDiscovery
     private static bool IsCompressedData(string name) =>
         name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && HasDataExtension(name[..^".gz".Length]);
 
-    private void Take(string displayPath, FileInfo file)
+    private void Take(string displayPath, FileInfo file, string? relativePath)
     {
+        // A walked file (relativePath set) has been checked against the outputs by TakeWalked already.
         var fullPath = FinalPath(file);
-        if (IsTheOutput(file.FullName, fullPath) || !_seen.Add(fullPath))
+        if ((relativePath is null && IsAnOutput(displayPath, relativePath, fullPath)) || !_seen.Add(fullPath))
         {
             return;
         }
@@ -256,12 +261,20 @@ internal sealed class InputDiscovery
         }
     }
 
-    // The output may sit in a scanned directory (`-o data/rows.csv data/`), or be reached there through a
-    // symlink or a hard link: it is never read, or a rerun would scan the last run's rows.
-    private bool IsTheOutput(string path, string finalPath) =>
-        _excludedPath is not null
-        && (path == _excludedPath || finalPath == _excludedPath
-            || (_excludedIdentity is { } output && Posix.FileIdentity(finalPath) == output));
+    // An output is never read: a new one may sit in a scanned directory (`-o data/rows.csv data/`), or be
+    // reached there through a symlink that leads to it; one that exists already is an input the run would
+    // destroy, also through a symlink or a hard link, and is noted for OutputClaims to refuse the run.
+    private bool IsAnOutput(string displayPath, string? relativePath, string finalPath)
+    {
+        var key = _outputs.Length == 0 ? (FileKey?)null : FileKey.For(finalPath);
+        var output = _outputs.FirstOrDefault(output => key?.IsSameFileAs(output.Key) == true).Path;
+        if (output is not null && File.Exists(key!.Value.FullPath))
+        {
+            _outputsFound.Add(new OutputAmongInputs(output, displayPath, relativePath));
+        }
+
+        return output is not null;
+    }
 
     private void TakeZipMembers(string displayPath, string fullPath)
     {

@@ -13,9 +13,6 @@ namespace TaxiScan.IO;
 /// </summary>
 internal sealed class DescriptorStream(int descriptor) : Stream
 {
-    private const int Interrupted = 4;  // EINTR
-    private const int BrokenPipe = 32;  // EPIPE on Linux and macOS
-
     public override bool CanRead => false;
 
     public override bool CanSeek => false;
@@ -41,12 +38,12 @@ internal sealed class DescriptorStream(int descriptor) : Stream
             if (written < 0)
             {
                 var errno = Marshal.GetLastPInvokeError();
-                if (errno == Interrupted)
+                if (errno == Errno.Interrupted)
                 {
                     continue;
                 }
 
-                throw new IOException(errno == BrokenPipe ? "Broken pipe" : Marshal.GetPInvokeErrorMessage(errno), errno);
+                throw new IOException(errno == Errno.BrokenPipe ? "Broken pipe" : Marshal.GetPInvokeErrorMessage(errno), errno);
             }
 
             buffer = buffer[(int)written..];

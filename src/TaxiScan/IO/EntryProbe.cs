@@ -10,9 +10,6 @@ namespace TaxiScan.IO;
 /// </summary>
 internal static class EntryProbe
 {
-    private const int ENOENT = 2;
-    private const int ELOOP = 40;
-
     /// <summary>
     /// Null for a regular file (or off Linux); else the reason it is not read, and whether that is an
     /// error (data that exists but cannot be read) rather than a skip on purpose (FIFO, device, socket).
@@ -30,21 +27,21 @@ internal static class EntryProbe
             {
                 // .NET decodes names as UTF-8 and puts U+FFFD for bytes that are not; such a name names
                 // no file, so the file behind it cannot be opened from .NET at all.
-                ENOENT when file.Name.Contains('\uFFFD') => ("file name is not valid UTF-8; taxiscan cannot open it", true),
-                ENOENT => ("No such file or directory (a symbolic link to nothing)", true),
-                ELOOP => ("Too many levels of symbolic links", true),
+                Errno.NoSuchFile when file.Name.Contains('\uFFFD') => ("file name is not valid UTF-8; taxiscan cannot open it", true),
+                Errno.NoSuchFile => ("No such file or directory (a symbolic link to nothing)", true),
+                Errno.SymlinkLoop => ("Too many levels of symbolic links", true),
                 _ => (Marshal.GetPInvokeErrorMessage(errno), true),
             };
         }
 
         return type switch
         {
-            Posix.RegularFileType => null,
-            0x1000 => ("skipped: a FIFO (name it on the command line to read it as a stream)", false),
-            0x2000 => ("skipped: a character device", false),
-            0x6000 => ("skipped: a block device", false),
-            0xC000 => ("skipped: a socket", false),
-            0x4000 => ("skipped: a symbolic link to a directory (not followed)", false),
+            FileTypes.RegularFile => null,
+            FileTypes.Fifo => ("skipped: a FIFO (name it on the command line to read it as a stream)", false),
+            FileTypes.CharacterDevice => ("skipped: a character device", false),
+            FileTypes.BlockDevice => ("skipped: a block device", false),
+            FileTypes.Socket => ("skipped: a socket", false),
+            FileTypes.Directory => ("skipped: a symbolic link to a directory (not followed)", false),
             _ => ("skipped: not a regular file", false),
         };
     }

@@ -3,8 +3,8 @@ using Microsoft.Win32.SafeHandles;
 namespace TaxiScan.IO;
 
 /// <summary>
-/// An append-only temporary file for spooled rows: created owner-only (0600) with a unique name and
-/// unlinked at once on Unix, so nothing is left behind on any exit path, SIGKILL included.
+/// An append-only temporary file for spooled rows: created owner-only (<see cref="OwnerOnlyFile"/>) with a
+/// unique name and unlinked at once on Unix, so nothing is left behind on any exit path, SIGKILL included.
 /// </summary>
 internal sealed class SafeSpillFile : IDisposable
 {
@@ -15,19 +15,7 @@ internal sealed class SafeSpillFile : IDisposable
     public SafeSpillFile(string directory)
     {
         var path = Path.Combine(directory, $".taxiscan-spool-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.ReadWrite,
-            Share = FileShare.None,
-            Options = OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None,
-        };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        _file = new FileStream(path, options);
+        _file = OwnerOnlyFile.CreateNew(path, FileAccess.ReadWrite, bufferSize: 4096, deleteOnClose: true);
         _handle = _file.SafeFileHandle;
         if (!OperatingSystem.IsWindows())
         {

@@ -1,6 +1,7 @@
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting.Display;
+using TaxiScan.Platform;
 
 namespace TaxiScan.Logging;
 
@@ -12,7 +13,7 @@ namespace TaxiScan.Logging;
 internal sealed class ConsoleLineSink(Action<string> writeLine, string template = ConsoleLineSink.Prefixed) : ILogEventSink
 {
     /// <summary>The stderr line.</summary>
-    public const string Prefixed = "taxiscan: {Message:lj}";
+    public const string Prefixed = UserMessage.Prefix + "{Message:lj}";
 
     /// <summary>The same line without the program's name.</summary>
     public const string MessageOnly = "{Message:lj}";

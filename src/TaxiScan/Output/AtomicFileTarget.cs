@@ -1,3 +1,4 @@
+using TaxiScan.IO;
 using TaxiScan.Platform;
 
 namespace TaxiScan.Output;
@@ -25,26 +26,14 @@ internal sealed class AtomicFileTarget : IOutputTarget
 
         // Where it can, the rows go to an unnamed file that gets its temporary name only when the run
         // succeeds: a coordinator killed with SIGKILL then leaves nothing behind.
-        if (Posix.TryCreateUnnamedFile(directory, out var unnamed))
+        if (Posix.TryCreateUnnamedFile(directory, OwnerOnlyFile.Mode, out var unnamed))
         {
             _unnamed = unnamed;
             _stream = new FileStream(unnamed, FileAccess.Write, 1 << 20);
             return;
         }
 
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            Share = FileShare.None,
-            BufferSize = 1 << 20,
-        };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        _stream = new FileStream(_temporaryPath, options);
+        _stream = OwnerOnlyFile.CreateNew(_temporaryPath, FileAccess.Write, 1 << 20);
     }
 
     // The file a symlink points to (through every link), so the rename replaces it and keeps the link.

@@ -34,11 +34,11 @@ internal static partial class Posix
     private static partial int LinkAt(int oldDirFd, string oldPath, int newDirFd, string newPath, int flags);
 
     /// <summary>
-    /// An unnamed, owner-only file in <paramref name="directory"/> (O_TMPFILE): it has no name until
+    /// An unnamed file with <paramref name="mode"/> in <paramref name="directory"/> (O_TMPFILE): it has no name until
     /// <see cref="GiveName"/>, so if the process dies, even by SIGKILL, nothing is left behind.
     /// </summary>
     /// <returns>False where the system or file system has no O_TMPFILE (the caller uses a named file).</returns>
-    public static bool TryCreateUnnamedFile(string directory, out Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    public static bool TryCreateUnnamedFile(string directory, UnixFileMode mode, out Microsoft.Win32.SafeHandles.SafeFileHandle handle)
     {
         const int WriteOnly = 0x1;
         const int CloseOnExec = 0x80000; // workers must not inherit the output
@@ -49,7 +49,7 @@ internal static partial class Posix
             return false;
         }
 
-        var fd = Open(directory, TmpFile | WriteOnly | CloseOnExec, 0b110_000_000); // rw-------
+        var fd = Open(directory, TmpFile | WriteOnly | CloseOnExec, (int)mode);
         if (fd < 0)
         {
             return false;
@@ -62,7 +62,6 @@ internal static partial class Posix
     /// <summary>Gives a file made by <see cref="TryCreateUnnamedFile"/> the name <paramref name="path"/> (which must not exist).</summary>
     public static void GiveName(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string path)
     {
-        const int AtFdCwd = -100;
         const int AtSymlinkFollow = 0x400;
         if (LinkAt(AtFdCwd, $"/proc/self/fd/{handle.DangerousGetHandle()}", AtFdCwd, path, AtSymlinkFollow) != 0)
         {
@@ -76,11 +75,15 @@ internal static partial class Posix
     [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
     private static partial int Fcntl(int fd, int cmd, int arg);
 
-    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Statx(int dirFd, string path, int flags, uint mask, Span<byte> buffer);
+    /// <summary>The <c>dirfd</c> of the *at calls that means "relative to the current directory".</summary>
+    public const int AtFdCwd = -100;
 
-    /// <summary>The file-type bits of <c>st_mode</c> (<c>S_IFMT</c>) for a regular file.</summary>
-    public const int RegularFileType = 0x8000;
+    /// <summary>Enough room for struct statx (256 bytes on every architecture).</summary>
+    public const int StatxBufferBytes = 256;
+
+    /// <summary>statx(2), symlinks followed unless <paramref name="flags"/> say otherwise. Linux only.</summary>
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Statx(int dirFd, string path, int flags, uint mask, Span<byte> buffer);
 
     /// <summary>
     /// The file-type bits (<c>S_IFMT</c>) of <paramref name="path"/>, symlinks followed, or null with the
@@ -89,11 +92,10 @@ internal static partial class Posix
     /// </summary>
     public static int? FileType(string path, out int errno)
     {
-        const int AtFdCwd = -100;
         const uint StatxType = 0x1;
         const int ModeOffset = 28;
 
-        Span<byte> buffer = stackalloc byte[256];
+        Span<byte> buffer = stackalloc byte[StatxBufferBytes];
         if (Statx(AtFdCwd, path, 0, StatxType, buffer) != 0)
         {
             errno = Marshal.GetLastPInvokeError();
@@ -101,35 +103,12 @@ internal static partial class Posix
         }
 
         errno = 0;
-        return MemoryMarshal.Read<ushort>(buffer[ModeOffset..]) & 0xF000;
-    }
-
-    /// <summary>
-    /// The device and inode numbers of <paramref name="path"/>, symlinks followed: two names with the
-    /// same identity are the same file (a symlink, a hard link, another spelling of the path). Null when
-    /// it cannot be reached, or off Linux.
-    /// </summary>
-    public static (uint DeviceMajor, uint DeviceMinor, ulong Inode)? FileIdentity(string path)
-    {
-        const int AtFdCwd = -100;
-        const uint StatxInode = 0x100;
-        const int InodeOffset = 32;
-        const int DeviceMajorOffset = 136;
-        const int DeviceMinorOffset = 140;
-
-        Span<byte> buffer = stackalloc byte[256];
-        if (!OperatingSystem.IsLinux() || Statx(AtFdCwd, path, 0, StatxInode, buffer) != 0)
-        {
-            return null;
-        }
-
-        return (MemoryMarshal.Read<uint>(buffer[DeviceMajorOffset..]), MemoryMarshal.Read<uint>(buffer[DeviceMinorOffset..]),
-            MemoryMarshal.Read<ulong>(buffer[InodeOffset..]));
+        return MemoryMarshal.Read<ushort>(buffer[ModeOffset..]) & FileTypes.Mask;
     }
 
     /// <summary>Whether <paramref name="path"/> (symlinks followed) is a regular file, not a FIFO, socket or device.</summary>
     public static bool IsRegularFile(string path) =>
-        OperatingSystem.IsLinux() ? FileType(path, out _) == RegularFileType : File.Exists(path);
+        OperatingSystem.IsLinux() ? FileType(path, out _) == FileTypes.RegularFile : File.Exists(path);
 
     public static bool IsTerminal(int fd) => !OperatingSystem.IsWindows() && IsATty(fd) == 1;
 

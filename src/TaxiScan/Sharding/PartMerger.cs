@@ -1,5 +1,6 @@
+using TaxiScan.IO;
 using TaxiScan.Output;
-
+using TaxiScan.Platform;
 
 namespace TaxiScan.Sharding;
 
@@ -14,6 +15,35 @@ internal static class PartMerger
 {
     /// <summary>What merging found: the problems (empty when the output was written) and the rows written.</summary>
     public sealed record Outcome(IReadOnlyList<string> Problems, long Rows, IReadOnlyList<int> ShardsWithErrors);
+
+    /// <summary>
+    /// Why <paramref name="output"/> must not be written (it names one of the parts or a part's manifest,
+    /// as <see cref="FileKey"/> compares: also through a symlink or a hard link), or null. Asked before
+    /// anything is read, since the rename at the end would replace what the merge reads.
+    /// </summary>
+    public static string? OutputRefusal(string output, IReadOnlyList<string> partPaths)
+    {
+        if (output == "-" || (Path.Exists(output) && !Directory.Exists(output) && !Posix.IsRegularFile(output)))
+        {
+            return null; // stdout or a device: written through, nothing is replaced
+        }
+
+        var key = FileKey.For(output);
+        foreach (var part in partPaths)
+        {
+            if (key.IsSameFileAs(FileKey.For(part)))
+            {
+                return $"{output} is also a part; refusing to overwrite it";
+            }
+
+            if (key.IsSameFileAs(FileKey.For(PartManifest.PathFor(part))))
+            {
+                return $"{output} is the manifest of the part {part}; refusing to overwrite it";
+            }
+        }
+
+        return null;
+    }
 
     public static Outcome Merge(IReadOnlyList<string> partPaths, Func<IOutputTarget> openOutput)
     {

@@ -40,10 +40,10 @@ internal sealed class StatsReport : IDisposable
             return new StatsReport(options, path, new StdoutTarget(Posix.StderrFd));
         }
 
-        error = Clash(path, options);
+        // Whether FILE names an input or another output has been decided before (Discovery.OutputClaims).
         try
         {
-            return error is null ? new StatsReport(options, path, DeviceFileTarget.OpenOutput(path)) : null;
+            return new StatsReport(options, path, DeviceFileTarget.OpenOutput(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -69,7 +69,7 @@ internal sealed class StatsReport : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"taxiscan: --stats {_path}: cannot write the file: {e.Message}");
+            Console.Error.WriteLine(UserMessage.Of($"--stats {_path}: cannot write the file: {e.Message}"));
             return interrupted ? exitCode : ExitCodes.Error;
         }
     }
@@ -195,26 +195,4 @@ internal sealed class StatsReport : IDisposable
     }
 
     private static double Milliseconds(long microseconds) => microseconds / 1000.0;
-
-    // The report replaces FILE at the end: refuse a FILE that is an input or the --output file (also
-    // under another name), which it would destroy. A device or FIFO is written through, never replaced.
-    private static string? Clash(string path, ScanOptions options)
-    {
-        if (Path.Exists(path) && !Posix.IsRegularFile(path))
-        {
-            return null;
-        }
-
-        if (options.OutputPath is { } output && SameFile(path, output))
-        {
-            return $"--stats {path}: is also the --output file";
-        }
-
-        return options.Paths.Any(input => File.Exists(input) && SameFile(path, input))
-            ? $"--stats {path}: is also an input; refusing to overwrite it"
-            : null;
-    }
-
-    private static bool SameFile(string one, string other) =>
-        Path.GetFullPath(one) == Path.GetFullPath(other) || (Posix.FileIdentity(one) is { } identity && Posix.FileIdentity(other) == identity);
 }

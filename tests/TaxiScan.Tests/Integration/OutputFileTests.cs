@@ -119,10 +119,11 @@ public class OutputFileTests
     }
 
     [Fact]
-    public void An_output_inside_a_scanned_directory_is_never_read_so_a_rerun_gives_the_same_file()
+    public void A_new_output_inside_a_scanned_directory_is_never_read_and_a_rerun_onto_it_is_refused()
     {
-        // The last run's rows.csv sits among the inputs, and data/latest.csv links to it: reading either
-        // would add the last run's rows again.
+        // The first run's rows.csv is new: the walk never reads it, nor data/latest.csv, which links to it.
+        // On the rerun it is an existing data file the walk would read (the same-file rule cannot tell a
+        // previous run's output from data): refused, and left as the first run wrote it.
         using var dir = new TempDir();
         dir.Create("data/a.csv", "1,a\n2,b\n");
         dir.Create("data/b.csv", "1,c\n");
@@ -133,7 +134,9 @@ public class OutputFileTests
         var second = TaxiScanRun.Run(dir.Path, "find", "--id", "1", "-o", "data/rows.csv", "data");
 
         Assert.True(first.ExitCode == 0, first.ToString());
-        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.True(second.ExitCode == 2, second.ToString());
+        Assert.Equal("taxiscan: data/rows.csv: the output file is also an input (the directory walk reads data/latest.csv, data/rows.csv); refusing to overwrite it: " +
+            "write it elsewhere, or leave it out with --glob '!latest.csv' --glob '!rows.csv' next to a --glob for the files to read\n", second.Stderr);
         Assert.Equal(expected, File.ReadAllText(dir.Combine("data", "rows.csv")));
         Assert.Empty(second.Stdout);
     }

@@ -19,7 +19,7 @@ public class InputDiscoveryTests
         dir.Create("README.md", "x");
         dir.Create("notes.json", "x");
 
-        var discovery = InputDiscovery.Run([dir.Path], outputPath: null);
+        var discovery = InputDiscovery.Run([dir.Path], outputs: []);
 
         Assert.Equal(["A.csv", "a/y.csv", "a/z.txt", "b.csv"],
             discovery.Units.Select(u => Path.GetRelativePath(dir.Path, u.Path)));
@@ -34,7 +34,7 @@ public class InputDiscoveryTests
         var odd = dir.Create("data.log", "x");
         var csv = dir.Create("d.csv", "x");
 
-        var discovery = InputDiscovery.Run([odd, dir.Path, csv], outputPath: null);
+        var discovery = InputDiscovery.Run([odd, dir.Path, csv], outputs: []);
 
         Assert.Equal([odd, csv], discovery.Units.Select(u => u.Path));
     }
@@ -45,7 +45,7 @@ public class InputDiscoveryTests
         using var dir = new TempDir();
         var csv = dir.Create("d.csv", "x");
 
-        var discovery = InputDiscovery.Run([dir.Combine("nope"), csv], outputPath: null);
+        var discovery = InputDiscovery.Run([dir.Combine("nope"), csv], outputs: []);
 
         Assert.Equal([csv], discovery.Units.Select(u => u.Path));
         Assert.Equal([$"{dir.Combine("nope")}: No such file or directory"], discovery.Errors);
@@ -58,9 +58,11 @@ public class InputDiscoveryTests
         dir.Create("a.csv", "x");
         var output = dir.Create("rows.csv", "old");
 
-        var discovery = InputDiscovery.Run([dir.Path], output);
+        var discovery = InputDiscovery.Run([dir.Path], [output]);
 
         Assert.Equal(["a.csv"], discovery.Units.Select(u => Path.GetFileName(u.Path)));
+        var found = Assert.Single(discovery.OutputsFound); // it exists already, so OutputClaims refuses the run
+        Assert.Equal(new OutputAmongInputs(output, Path.Join(dir.Path, "rows.csv"), "rows.csv"), found);
     }
 
     [Fact]
@@ -74,8 +76,8 @@ public class InputDiscoveryTests
             mkfifo.WaitForExit();
         }
 
-        var walked = InputDiscovery.Run([dir.Path], outputPath: null);
-        var named = InputDiscovery.Run([fifo], outputPath: null);
+        var walked = InputDiscovery.Run([dir.Path], outputs: []);
+        var named = InputDiscovery.Run([fifo], outputs: []);
 
         Assert.Equal(["a.csv"], walked.Units.Select(u => Path.GetFileName(u.Path)));
         var unit = Assert.Single(named.Units);
