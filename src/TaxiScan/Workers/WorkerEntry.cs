@@ -58,7 +58,7 @@ internal static class WorkerEntry
         {
             frames.UnitStarted(unit.Index);
             sink.BeginUnit(unit, totals);
-            UnitStats stats;
+            UnitScanResult scanned;
             try
             {
                 using var opened = InputOpener.Open(unit.Kind, unit.Path, unit.Member);
@@ -68,14 +68,7 @@ internal static class WorkerEntry
                 using var input = unit.Kind == InputKind.File && Posix.IsRegularFile(unit.Path)
                     ? new ListedLengthStream(opened, unit.Length)
                     : opened;
-                stats = scanner.Scan(input, unit.Range, unit.EveryRow, sink, CancellationToken.None);
-            }
-            catch (QuoteInRangeException)
-            {
-                // Not an error: the coordinator discards this range's rows and has the file read on from a safe cut.
-                frames.UnitFinished(unit.Index, UnitStatus.QuoteInRange, default);
-                frames.Flush(); // the coordinator starts the read-on now, not after this worker's next unit
-                continue;
+                scanned = scanner.Scan(input, unit.Range, unit.EveryRow, sink, CancellationToken.None);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or UnitRejectedException)
             {
@@ -87,6 +80,15 @@ internal static class WorkerEntry
                 continue;
             }
 
+            if (scanned.QuoteInRange)
+            {
+                // Not an error: the coordinator discards this range's rows and has the file read on from a safe cut.
+                frames.UnitFinished(unit.Index, UnitStatus.QuoteInRange, default);
+                frames.Flush(); // the coordinator starts the read-on now, not after this worker's next unit
+                continue;
+            }
+
+            var stats = scanned.Stats;
             sink.FinishUnit();
             frames.UnitFinished(unit.Index, UnitStatus.Complete, stats, sink.MalformedByKind);
             frames.Flush();
