@@ -3,7 +3,7 @@ namespace TaxiScan.Protocol;
 /// <summary>
 /// The kinds of frame a worker sends to the coordinator over its pipe. A frame is
 /// <c>[type: 1 byte][payload length: int32 LE][payload]</c>; integers are little-endian and strings are
-/// an int32 byte count followed by UTF-8. The README's "Worker protocol" section is the reference.
+/// an int32 byte count followed by UTF-8. docs/protocol.md is the reference; each payload's layout is its codec's (<c>HelloCodec</c>, ...).
 /// </summary>
 internal enum FrameType : byte
 {

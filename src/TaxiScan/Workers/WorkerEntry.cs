@@ -27,7 +27,23 @@ internal static class WorkerEntry
         using var ignoreInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
 
         var stdin = Console.OpenStandardInput();
-        var job = WorkerJob.Read(stdin);
+        WorkerJob job;
+        try
+        {
+            job = WorkerJobCodec.Read(stdin);
+        }
+        catch (EndOfStreamException)
+        {
+            return CoordinatorGone; // it died before sending the job: nobody is left to tell
+        }
+        catch (InvalidDataException e)
+        {
+            // Not our job (another build's coordinator, or bytes that are no job at all): say so on the
+            // stderr the coordinator quotes when a worker fails, and scan nothing.
+            Console.Error.WriteLine($"taxiscan: worker: {e.Message}");
+            return ExitCodes.Error;
+        }
+
         WatchForCoordinatorExit(stdin);
 
         using var log = LogSetup.ForWorker(job.LogFilePath, job.WorkerIndex);
