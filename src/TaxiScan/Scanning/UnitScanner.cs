@@ -4,9 +4,6 @@ using TaxiScan.Model;
 
 namespace TaxiScan.Scanning;
 
-/// <summary>A unit that cannot be searched at all (e.g. it has no column of the name asked for); the message says why.</summary>
-internal sealed class UnitRejectedException(string message) : Exception(message);
-
 /// <summary>
 /// The scanning stage for one unit: reads the start of the input, drops a UTF-8 byte order mark, settles
 /// the dialect (<see cref="DialectSniffer"/>) and runs the line path or the quoted path over the whole
