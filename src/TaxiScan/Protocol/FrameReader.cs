@@ -1,20 +1,16 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using TaxiScan.Model;
 
 namespace TaxiScan.Protocol;
 
 /// <summary>
-/// The coordinator's end of the protocol: decodes frames from one worker's pipe. A frame counts only
+/// Protocol stage, the coordinator's end: decodes frames from one worker's pipe. A frame counts only
 /// once all its bytes have arrived; a pipe that ends inside a frame (the worker died mid-write) yields
 /// <see langword="null"/> with <see cref="Truncated"/> set, and the partial frame is dropped, never output.
 /// </summary>
 internal sealed class FrameReader(Stream pipe, int worker)
 {
-    /// <summary>Frames larger than this are corrupt: the longest row is far below it.</summary>
-    public const int MaxPayload = 64 << 20;
-
-    private readonly byte[] _header = new byte[FrameWriter.HeaderSize];
+    private readonly byte[] _header = new byte[ProtocolLimits.FrameHeaderBytes];
 
     public bool Truncated { get; private set; }
 
@@ -34,7 +30,7 @@ internal sealed class FrameReader(Stream pipe, int worker)
 
         var type = (FrameType)_header[0];
         var length = BinaryPrimitives.ReadInt32LittleEndian(_header.AsSpan(1));
-        if (length < 0 || length > MaxPayload)
+        if (length < 0 || length > ProtocolLimits.MaxPayloadBytes)
         {
             throw new InvalidDataException($"worker {worker} sent a frame of {length} bytes");
         }
@@ -49,7 +45,7 @@ internal sealed class FrameReader(Stream pipe, int worker)
                 return null;
             }
 
-            var message = Decode(type, payload, length);
+            var message = DecodeNamingTheWorker(type, payload, length);
             keep = message is RowsMessage;
             return message;
         }
@@ -62,53 +58,35 @@ internal sealed class FrameReader(Stream pipe, int worker)
         }
     }
 
+    private WorkerMessage DecodeNamingTheWorker(FrameType type, byte[] payload, int length)
+    {
+        try
+        {
+            return Decode(type, payload, length);
+        }
+        catch (InvalidDataException e) when (Enum.IsDefined(type))
+        {
+            throw new InvalidDataException($"worker {worker} sent a {type} frame that does not parse: {e.Message}", e);
+        }
+    }
+
+    // Each payload's layout is its codec's; this only picks the codec. A payload its codec cannot read
+    // (too short, bytes left over) is an InvalidDataException, as an oversized frame is.
     private WorkerMessage Decode(FrameType type, byte[] payload, int length)
     {
-        var fields = new PayloadReader(payload.AsSpan(0, length));
+        var span = payload.AsSpan(0, length);
         return type switch
         {
-            FrameType.Hello => new HelloMessage(worker, fields.Int32(), ReadWorkerPid(ref fields)),
-            FrameType.UnitStarted => new UnitStartedMessage(worker, fields.Int32()),
-            FrameType.Rows => new RowsMessage(worker, fields.Int32(), payload, 4, length - 4),
-            FrameType.Progress => new ProgressMessage(worker, fields.Int64(), fields.Int64(), fields.Int64()),
-            FrameType.Diagnostic => new DiagnosticMessage(worker, fields.Int32(), fields.Int64(), (DiagnosticLevel)fields.Byte(), fields.String(), KindOf(fields.Byte())),
-            FrameType.UnitFinished => new UnitFinishedMessage(
-                worker, fields.Int32(), (UnitStatus)fields.Byte(), ReadStats(ref fields),
-                new MalformedCounts(fields.Int64(), fields.Int64(), fields.Int64(), fields.Int64(), fields.Int64())),
-            FrameType.PartitionFinished => new PartitionFinishedMessage(worker, fields.Int32(), ReadStats(ref fields)),
-            FrameType.Header => new HeaderMessage(worker, fields.Int32(), payload.AsSpan(4, length - 4).ToArray()),
-            FrameType.Dialect => new DialectMessage(worker, fields.Int32(), ReadDialect(ref fields)),
+            FrameType.Hello => HelloCodec.Read(span, worker),
+            FrameType.UnitStarted => UnitStartedCodec.Read(span, worker),
+            FrameType.Rows => RowsCodec.Read(payload, length, worker),
+            FrameType.Progress => ProgressCodec.Read(span, worker),
+            FrameType.Diagnostic => DiagnosticCodec.Read(span, worker),
+            FrameType.UnitFinished => UnitFinishedCodec.Read(span, worker),
+            FrameType.PartitionFinished => PartitionFinishedCodec.Read(span, worker),
+            FrameType.Header => HeaderCodec.Read(span, worker),
+            FrameType.Dialect => DialectCodec.Read(span, worker),
             _ => throw new InvalidDataException($"worker {worker} sent an unknown frame type {(byte)type}"),
-        };
-    }
-
-    private static int ReadWorkerPid(ref PayloadReader fields)
-    {
-        _ = fields.Int32(); // the worker index, which the coordinator already knows
-        return fields.Int32();
-    }
-
-    private static MalformedKind? KindOf(byte value) => value == FrameWriter.NoKind ? null : (MalformedKind)value;
-
-    private static UnitStats ReadStats(ref PayloadReader fields) =>
-        new(fields.Int64(), fields.Int64(), fields.Int64(), fields.Int64(), fields.Int64(), fields.Int64());
-
-    private static Dialect ReadDialect(ref PayloadReader fields)
-    {
-        var delimiter = new DelimiterChoice((DelimiterKind)fields.Byte(), fields.Byte());
-        var (quoted, header, guessed) = (fields.Byte() == 1, fields.Byte() == 1, fields.Byte() == 1);
-        var idColumn = fields.Int32();
-        var hasName = fields.Byte() == 1;
-        var name = fields.String();
-        return new Dialect
-        {
-            Delimiter = delimiter,
-            Quoted = quoted,
-            HasHeader = header,
-            DelimiterGuessed = guessed,
-            IdColumn = idColumn,
-            IdColumnName = hasName ? name : null,
-            ExpectedFields = fields.Int32(),
         };
     }
 

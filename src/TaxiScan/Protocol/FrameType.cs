@@ -1,9 +1,9 @@
 namespace TaxiScan.Protocol;
 
 /// <summary>
-/// The kinds of frame a worker sends to the coordinator over its pipe. A frame is
+/// Protocol stage: the kinds of frame a worker sends to the coordinator over its pipe. A frame is
 /// <c>[type: 1 byte][payload length: int32 LE][payload]</c>; integers are little-endian and strings are
-/// an int32 byte count followed by UTF-8. The README's "Worker protocol" section is the reference.
+/// an int32 byte count followed by UTF-8. docs/protocol.md is the reference; each payload's layout is its codec's (<c>HelloCodec</c>, ...).
 /// </summary>
 internal enum FrameType : byte
 {
@@ -19,10 +19,10 @@ internal enum FrameType : byte
     /// <summary>Partition totals so far: bytes, rows, matches (a snapshot, sent a few times a second).</summary>
     Progress = 4,
 
-    /// <summary>A problem in a unit: unit index, line (0 = none), level, message.</summary>
+    /// <summary>A problem in a unit: unit index, line (0 = none), level, message, malformed-row kind (255 = none).</summary>
     Diagnostic = 5,
 
-    /// <summary>A unit is done: unit index, status, bytes, rows, matched, malformed, microseconds.</summary>
+    /// <summary>A unit is done: unit index, status, bytes, rows, matched, malformed, microseconds, lines, malformed rows by kind.</summary>
     UnitFinished = 6,
 
     /// <summary>Last frame: the partition is complete; its totals. A pipe that ends without it means the worker failed.</summary>

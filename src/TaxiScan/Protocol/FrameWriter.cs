@@ -1,77 +1,69 @@
+using System.Buffers.Binary;
 using TaxiScan.Model;
-
 
 namespace TaxiScan.Protocol;
 
 /// <summary>
-/// The worker's end of the protocol: encodes frames onto the worker's pipe. Small frames are coalesced
-/// in a buffer; a frame is never split across two buffer flushes in a way the reader could see as whole,
-/// because the reader only acts on a frame once its full length has arrived.
+/// Protocol stage, the worker's end: frames onto the worker's pipe, each payload laid out by its codec.
+/// Small frames are coalesced in a buffer; a frame split across two buffer flushes is harmless, because
+/// the reader only acts on a frame once its full length has arrived.
 /// </summary>
 internal sealed class FrameWriter(Stream pipe) : IDisposable
 {
-    public const int ProtocolVersion = 2;
-    public const int HeaderSize = 5;
+    /// <summary>Kept for callers that name the version here; <see cref="ProtocolLimits.Version"/> is the one place it is set.</summary>
+    public const int ProtocolVersion = ProtocolLimits.Version;
 
-    private readonly BufferedStream _out = new(pipe, 256 * 1024);
+    private readonly BufferedStream _out = new(pipe, ProtocolLimits.WriterBufferBytes);
     private readonly PayloadWriter _payload = new();
-    private readonly byte[] _header = new byte[HeaderSize + 4];
+    private readonly byte[] _header = new byte[ProtocolLimits.FrameHeaderBytes + RowsCodec.PrefixBytes];
 
     public void Hello(int workerIndex, int pid) =>
-        Write(FrameType.Hello, _payload.Clear().Int32(ProtocolVersion).Int32(workerIndex).Int32(pid));
+        Write(FrameType.Hello, HelloCodec.Write(_payload.Clear(), ProtocolLimits.Version, workerIndex, pid));
 
-    public void UnitStarted(int unit) => Write(FrameType.UnitStarted, _payload.Clear().Int32(unit));
+    public void UnitStarted(int unit) => Write(FrameType.UnitStarted, UnitStartedCodec.Write(_payload.Clear(), unit));
 
     public void Progress(long bytes, long rows, long matches) =>
-        Write(FrameType.Progress, _payload.Clear().Int64(bytes).Int64(rows).Int64(matches));
+        Write(FrameType.Progress, ProgressCodec.Write(_payload.Clear(), bytes, rows, matches));
 
     public void Diagnostic(int unit, long line, DiagnosticLevel level, string message, MalformedKind? kind = null) =>
-        Write(FrameType.Diagnostic, _payload.Clear().Int32(unit).Int64(line).Byte((byte)level).String(message).Byte(kind is { } k ? (byte)k : NoKind));
+        Write(FrameType.Diagnostic, DiagnosticCodec.Write(_payload.Clear(), unit, line, level, message, kind));
 
     public void UnitFinished(int unit, UnitStatus status, UnitStats stats, MalformedCounts byKind = default) =>
-        Write(FrameType.UnitFinished, Stats(_payload.Clear().Int32(unit).Byte((byte)status), stats)
-            .Int64(byKind.NoDelimiter).Int64(byKind.ShortRow).Int64(byKind.BadQuoting).Int64(byKind.Binary).Int64(byKind.TooLong));
+        Write(FrameType.UnitFinished, UnitFinishedCodec.Write(_payload.Clear(), unit, status, stats, byKind));
 
-    public void Dialect(int unit, Dialect dialect) =>
-        Write(FrameType.Dialect, _payload.Clear().Int32(unit)
-            .Byte((byte)dialect.Delimiter.Kind).Byte(dialect.Delimiter.Byte)
-            .Byte(dialect.Quoted ? (byte)1 : (byte)0).Byte(dialect.HasHeader ? (byte)1 : (byte)0).Byte(dialect.DelimiterGuessed ? (byte)1 : (byte)0)
-            .Int32(dialect.IdColumn)
-            .Byte(dialect.IdColumnName is null ? (byte)0 : (byte)1).String(dialect.IdColumnName ?? "")
-            .Int32(dialect.ExpectedFields));
-
-    /// <summary>The kind byte of a diagnostic that is not about a malformed row.</summary>
-    internal const byte NoKind = 0xFF;
+    public void Dialect(int unit, Dialect dialect) => Write(FrameType.Dialect, DialectCodec.Write(_payload.Clear(), unit, dialect));
 
     public void PartitionFinished(int units, UnitStats totals) =>
-        Write(FrameType.PartitionFinished, Stats(_payload.Clear().Int32(units), totals));
+        Write(FrameType.PartitionFinished, PartitionFinishedCodec.Write(_payload.Clear(), units, totals));
 
     /// <summary>
     /// Sends whole rows of one unit: <paramref name="rows"/> then <paramref name="tail"/> (a terminator
     /// added to a last line that had none). The caller never passes part of a row.
     /// </summary>
-    public void Rows(int unit, ReadOnlySpan<byte> rows, ReadOnlySpan<byte> tail = default) =>
-        WriteUnitBytes(FrameType.Rows, unit, rows, tail);
+    public void Rows(int unit, ReadOnlySpan<byte> rows, ReadOnlySpan<byte> tail = default)
+    {
+        RowsCodec.WritePrefix(_header.AsSpan(ProtocolLimits.FrameHeaderBytes), unit);
+        WriteWithPrefix(FrameType.Rows, RowsCodec.PrefixBytes, rows, tail);
+    }
 
     /// <summary>Sends a unit's header line: <paramref name="header"/> then <paramref name="tail"/> (an added terminator).</summary>
-    public void Header(int unit, ReadOnlySpan<byte> header, ReadOnlySpan<byte> tail = default) =>
-        WriteUnitBytes(FrameType.Header, unit, header, tail);
+    public void Header(int unit, ReadOnlySpan<byte> header, ReadOnlySpan<byte> tail = default)
+    {
+        HeaderCodec.WritePrefix(_header.AsSpan(ProtocolLimits.FrameHeaderBytes), unit);
+        WriteWithPrefix(FrameType.Header, HeaderCodec.PrefixBytes, header, tail);
+    }
 
     public void Flush() => Guard(_out.Flush);
 
     public void Dispose() => _out.Dispose();
 
-    private static PayloadWriter Stats(PayloadWriter payload, UnitStats stats) =>
-        payload.Int64(stats.Bytes).Int64(stats.Rows).Int64(stats.Matched).Int64(stats.Malformed).Int64(stats.ElapsedMicroseconds).Int64(stats.Lines);
-
-    // Rows and Header frames: the unit index, then the bytes written straight from the caller's spans
-    // (no copy into the payload buffer: a Rows frame carries up to 256 KiB).
-    private void WriteUnitBytes(FrameType type, int unit, ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> tail)
+    // Rows and Header frames: the codec's prefix (already in _header), then the bytes written straight
+    // from the caller's spans, with no copy into the payload buffer.
+    private void WriteWithPrefix(FrameType type, int prefixBytes, ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> tail)
     {
         _header[0] = (byte)type;
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_header.AsSpan(1), 4 + bytes.Length + tail.Length);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_header.AsSpan(5), unit);
-        Guard(() => _out.Write(_header, 0, HeaderSize + 4));
+        BinaryPrimitives.WriteInt32LittleEndian(_header.AsSpan(1), prefixBytes + bytes.Length + tail.Length);
+        Guard(() => _out.Write(_header, 0, ProtocolLimits.FrameHeaderBytes + prefixBytes));
         Guard(bytes, span => _out.Write(span));
         Guard(tail, span => _out.Write(span));
     }
@@ -79,8 +71,8 @@ internal sealed class FrameWriter(Stream pipe) : IDisposable
     private void Write(FrameType type, PayloadWriter payload)
     {
         _header[0] = (byte)type;
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_header.AsSpan(1), payload.Length);
-        Guard(() => _out.Write(_header, 0, HeaderSize));
+        BinaryPrimitives.WriteInt32LittleEndian(_header.AsSpan(1), payload.Length);
+        Guard(() => _out.Write(_header, 0, ProtocolLimits.FrameHeaderBytes));
         Guard(payload.Written, span => _out.Write(span));
     }
 
@@ -112,6 +104,3 @@ internal sealed class FrameWriter(Stream pipe) : IDisposable
 
     private delegate void SpanWriter(ReadOnlySpan<byte> bytes);
 }
-
-/// <summary>The worker's pipe is closed at the far end: the coordinator is gone or has stopped the run.</summary>
-internal sealed class CoordinatorGoneException(Exception inner) : Exception("the coordinating process closed the pipe", inner);

@@ -3,7 +3,10 @@ using System.Text;
 
 namespace TaxiScan.Protocol;
 
-/// <summary>Appends little-endian fields to a growable buffer; the encoding half of the frame payloads.</summary>
+/// <summary>
+/// Protocol stage: appends little-endian fields to a growable buffer; the encoding half of the payloads,
+/// which the codecs drive (<see cref="PayloadReader"/> is the decoding half).
+/// </summary>
 internal sealed class PayloadWriter
 {
     private byte[] _buffer = new byte[256];
@@ -24,6 +27,8 @@ internal sealed class PayloadWriter
         return this;
     }
 
+    public PayloadWriter Bool(bool value) => Byte(value ? (byte)1 : (byte)0);
+
     public PayloadWriter Int32(int value)
     {
         BinaryPrimitives.WriteInt32LittleEndian(Reserve(4), value);
@@ -43,6 +48,9 @@ internal sealed class PayloadWriter
         Encoding.UTF8.GetBytes(value, Reserve(count));
         return this;
     }
+
+    /// <summary>A presence byte, then the string when there is one (so that null and "" stay apart).</summary>
+    public PayloadWriter OptionalString(string? value) => value is null ? Bool(false) : Bool(true).String(value);
 
     public PayloadWriter Bytes(ReadOnlySpan<byte> value)
     {

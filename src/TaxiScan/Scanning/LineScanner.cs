@@ -237,11 +237,14 @@ internal sealed class LineScanner(QuotedScanner quoted)
 
     // The rest of the file, from the row with the quote on, is read by the quoted path: the unread
     // part of the buffer first, then the stream. Its bytes are counted there, so uncount them here.
+    // A bounded byte range cannot be handed over (its cuts assumed line breaks end rows): the scan
+    // stops, and the tally says why; both callers return at once after a hand-over.
     private void HandOver(Stream input, int rowStart, int filled, UnitPlan plan, IScanSink sink, UnitTally tally, CancellationToken cancellation)
     {
         if (!plan.QuotesAllowed)
         {
-            throw new QuoteInRangeException();
+            tally.QuoteMetInRange = true;
+            return;
         }
 
         var unread = _buffer.AsSpan(rowStart, filled - rowStart).ToArray();

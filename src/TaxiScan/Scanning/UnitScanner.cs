@@ -4,12 +4,6 @@ using TaxiScan.Model;
 
 namespace TaxiScan.Scanning;
 
-/// <summary>A unit that cannot be searched at all (e.g. it has no column of the name asked for); the message says why.</summary>
-internal sealed class UnitRejectedException(string message) : Exception(message);
-
-/// <summary>A bounded byte range that holds a double quote: its cut may fall inside a quoted field (see <see cref="RowRangeStream"/>).</summary>
-internal sealed class QuoteInRangeException() : Exception("a byte range holds a quote");
-
 /// <summary>
 /// The scanning stage for one unit: reads the start of the input, drops a UTF-8 byte order mark, settles
 /// the dialect (<see cref="DialectSniffer"/>) and runs the line path or the quoted path over the whole
@@ -38,9 +32,9 @@ internal sealed class UnitScanner
         _lines = new LineScanner(_quoted);
     }
 
-    /// <summary>Scans a whole input (see the other overload).</summary>
+    /// <summary>Scans a whole input (see the other overload); without a byte range, no quote ends it early.</summary>
     public UnitStats Scan(Stream input, bool everyRow, IScanSink sink, CancellationToken cancellation) =>
-        Scan(input, range: null, everyRow, sink, cancellation);
+        Scan(input, range: null, everyRow, sink, cancellation).Stats;
 
     /// <param name="input">The unit's bytes, from the start; seekable when <paramref name="range"/> is given.</param>
     /// <param name="range">The byte range to scan; null for the whole input. Every range is sniffed from the file's start.</param>
@@ -48,8 +42,8 @@ internal sealed class UnitScanner
     /// <param name="sink">Receives the dialect, the header, the matching rows and the malformed ones.</param>
     /// <param name="cancellation">Stops the scan between blocks.</param>
     /// <exception cref="UnitRejectedException">The unit's dialect does not allow the search.</exception>
-    /// <exception cref="QuoteInRangeException">A bounded range holds a quote.</exception>
-    public UnitStats Scan(Stream input, ByteRange? range, bool everyRow, IScanSink sink, CancellationToken cancellation)
+    /// <returns>The unit's counts, and <see cref="ScanEnd.QuoteInRange"/> when a bounded range holds a quote.</returns>
+    public UnitScanResult Scan(Stream input, ByteRange? range, bool everyRow, IScanSink sink, CancellationToken cancellation)
     {
         var tally = new UnitTally();
         var filled = 0;
@@ -77,7 +71,7 @@ internal sealed class UnitScanner
                 sink.OnWarning("skipped: binary data, not text (most of its first 64 KiB is in lines with NUL bytes)");
             }
 
-            return tally.ToStats();
+            return new UnitScanResult(tally.ToStats(), ScanEnd.Finished);
         }
 
         var bom = _sample.AsSpan(0, filled).StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
@@ -101,7 +95,7 @@ internal sealed class UnitScanner
         var quotesAllowed = range is not { IsBounded: true };
         if (dialect.Quoted && !quotesAllowed)
         {
-            throw new QuoteInRangeException();
+            return new UnitScanResult(tally.ToStats(), ScanEnd.QuoteInRange);
         }
 
         tally.HeaderPending = dialect.HasHeader && firstPart;
@@ -130,7 +124,8 @@ internal sealed class UnitScanner
             _lines.Scan(stream, plan, sink, tally, cancellation);
         }
 
-        return tally.ToStats();
+        // The line path stops at a quote in a bounded range and says so in the tally (it is deep in a block loop there).
+        return new UnitScanResult(tally.ToStats(), tally.QuoteMetInRange ? ScanEnd.QuoteInRange : ScanEnd.Finished);
     }
 
     // Real GPS files do hold the odd NUL byte (a row torn by a crash, a garbage line): those rows are

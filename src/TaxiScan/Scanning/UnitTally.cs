@@ -21,5 +21,8 @@ internal sealed class UnitTally
     /// <summary>The next record is the header (the file has one and it has not been seen yet).</summary>
     public bool HeaderPending;
 
+    /// <summary>The line path met a quote in a bounded byte range and stopped (see <see cref="ScanEnd.QuoteInRange"/>).</summary>
+    public bool QuoteMetInRange;
+
     public UnitStats ToStats() => new(Bytes, Rows, Matched, Malformed, (long)_clock.Elapsed.TotalMicroseconds, Line - 1);
 }

@@ -19,12 +19,12 @@ namespace TaxiScan.Workers;
 /// <param name="textEncoding">The encoding of the printed rows, for the path field.</param>
 internal sealed class FrameScanSink(FrameWriter frames, OutputTranscoder? transcoder, RowDelivery delivery, Encoding textEncoding) : IScanSink
 {
-    private static readonly long ProgressInterval = Stopwatch.Frequency / 10;
+    private static readonly long ProgressInterval = Stopwatch.Frequency / ProtocolLimits.ProgressFramesPerSecond;
     private static readonly int KindCount = Enum.GetValues<MalformedKind>().Length;
 
-    private readonly byte[] _batch = new byte[256 * 1024];
+    private readonly byte[] _batch = new byte[ProtocolLimits.RowsBatchBytes];
     private readonly long[] _malformedByKind = new long[KindCount];
-    private readonly byte[] _prefix = new byte[64 * 1024];
+    private readonly byte[] _prefix = new byte[ProtocolLimits.RowPrefixBytes];
     private int _batched;
     private int _unit;
     private string _displayPath = "";

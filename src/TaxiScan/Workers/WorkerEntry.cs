@@ -27,7 +27,23 @@ internal static class WorkerEntry
         using var ignoreInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
 
         var stdin = Console.OpenStandardInput();
-        var job = WorkerJob.Read(stdin);
+        WorkerJob job;
+        try
+        {
+            job = WorkerJobCodec.Read(stdin);
+        }
+        catch (EndOfStreamException)
+        {
+            return CoordinatorGone; // it died before sending the job: nobody is left to tell
+        }
+        catch (InvalidDataException e)
+        {
+            // Not our job (another build's coordinator, or bytes that are no job at all): say so on the
+            // stderr the coordinator quotes when a worker fails, and scan nothing.
+            Console.Error.WriteLine($"taxiscan: worker: {e.Message}");
+            return ExitCodes.Error;
+        }
+
         WatchForCoordinatorExit(stdin);
 
         using var log = LogSetup.ForWorker(job.LogFilePath, job.WorkerIndex);
@@ -58,7 +74,7 @@ internal static class WorkerEntry
         {
             frames.UnitStarted(unit.Index);
             sink.BeginUnit(unit, totals);
-            UnitStats stats;
+            UnitScanResult scanned;
             try
             {
                 using var opened = InputOpener.Open(unit.Kind, unit.Path, unit.Member);
@@ -68,14 +84,7 @@ internal static class WorkerEntry
                 using var input = unit.Kind == InputKind.File && Posix.IsRegularFile(unit.Path)
                     ? new ListedLengthStream(opened, unit.Length)
                     : opened;
-                stats = scanner.Scan(input, unit.Range, unit.EveryRow, sink, CancellationToken.None);
-            }
-            catch (QuoteInRangeException)
-            {
-                // Not an error: the coordinator discards this range's rows and has the file read on from a safe cut.
-                frames.UnitFinished(unit.Index, UnitStatus.QuoteInRange, default);
-                frames.Flush(); // the coordinator starts the read-on now, not after this worker's next unit
-                continue;
+                scanned = scanner.Scan(input, unit.Range, unit.EveryRow, sink, CancellationToken.None);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or UnitRejectedException)
             {
@@ -87,6 +96,15 @@ internal static class WorkerEntry
                 continue;
             }
 
+            if (scanned.QuoteInRange)
+            {
+                // Not an error: the coordinator discards this range's rows and has the file read on from a safe cut.
+                frames.UnitFinished(unit.Index, UnitStatus.QuoteInRange, default);
+                frames.Flush(); // the coordinator starts the read-on now, not after this worker's next unit
+                continue;
+            }
+
+            var stats = scanned.Stats;
             sink.FinishUnit();
             frames.UnitFinished(unit.Index, UnitStatus.Complete, stats, sink.MalformedByKind);
             frames.Flush();

@@ -30,7 +30,7 @@ internal sealed class WorkerProcess : IDisposable
         _process = process;
         _pipe = pipe;
         Pid = process.Id;
-        Frames = new FrameReader(new BufferedStream(pipe, 256 * 1024), index); // per worker: 64 workers hold 16 MiB
+        Frames = new FrameReader(new BufferedStream(pipe, ProtocolLimits.ReaderBufferBytes), index);
         _stdoutDrain = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
         _stderrTail = ReadTailAsync(process.StandardError);
 
@@ -40,7 +40,7 @@ internal sealed class WorkerProcess : IDisposable
         {
             try
             {
-                job.Write(process.StandardInput.BaseStream);
+                WorkerJobCodec.Write(process.StandardInput.BaseStream, job);
             }
             catch (IOException)
             {
@@ -58,7 +58,7 @@ internal sealed class WorkerProcess : IDisposable
     public static WorkerProcess Start(WorkerJob job)
     {
         var pipe = new AnonymousPipeServerStream(PipeDirection.In, HandleInheritability.Inheritable, 0);
-        Posix.TryGrowPipe((int)pipe.SafePipeHandle.DangerousGetHandle(), 1 << 20);
+        Posix.TryGrowPipe((int)pipe.SafePipeHandle.DangerousGetHandle(), ProtocolLimits.PipeBufferBytes);
         var start = SelfLauncher.WorkerStartInfo(["--pipe", pipe.GetClientHandleAsString()]);
         Process process;
         lock (StartLock)

@@ -83,37 +83,6 @@ public class FrameProtocolTests
         Assert.True(reader.Truncated);
     }
 
-    [Fact]
-    public void A_worker_job_with_many_units_round_trips_through_stdin_encoding()
-    {
-        var units = Enumerable.Range(0, 100_000).Select(i => new WorkUnit(i, $"/data/day {i}\n.csv", $"data/day {i}\n.csv", i, EveryRow: i % 3 == 0)).ToArray();
-        var match = new MatchSpec
-        {
-            Ids = ["11865", "粤B12345"],
-            Numeric = true,
-            Column = new ColumnChoice(0, "车牌"),
-            Delimiter = DelimiterChoice.SpaceRuns,
-            Header = HeaderChoice.Present,
-            InputEncoding = "gb18030",
-            OutputUtf8 = true,
-        };
-        var delivery = new RowDelivery { SendRows = false, MatchesPerUnit = 7, FileNameField = true, LineNumberField = true };
-        var job = new WorkerJob(2, match, delivery, units, "log.json", true);
-        var stream = new MemoryStream();
-
-        job.Write(stream);
-        stream.Position = 0;
-        var read = WorkerJob.Read(stream);
-
-        Assert.Equal(2, read.WorkerIndex);
-        Assert.Equal(["11865", "粤B12345"], read.Match.Ids);
-        Assert.Equal(match with { Ids = read.Match.Ids }, read.Match);
-        Assert.Equal(delivery, read.Delivery);
-        Assert.Equal(units, read.Units);
-        Assert.Equal("log.json", read.LogFilePath);
-        Assert.True(read.Verbose);
-    }
-
     private sealed class NonClosingStream(Stream inner) : Stream
     {
         public override bool CanRead => false;

@@ -112,6 +112,51 @@ public class UnitScannerTests
     }
 
     [Fact]
+    public void A_bounded_byte_range_of_a_quoted_file_ends_as_quote_in_range_without_a_row()
+    {
+        var input = Encoding.UTF8.GetBytes("\"id\",\"note\"\n\"7\",\"a\"\n\"8\",\"b\"\n\"7\",\"c\"\n");
+        var sink = new RecordingSink();
+
+        var result = new UnitScanner(new MatchSpec { Ids = ["7"] }).Scan(new MemoryStream(input), new ByteRange(0, 20), everyRow: false, sink, CancellationToken.None);
+
+        Assert.Equal(ScanEnd.QuoteInRange, result.End);
+        Assert.True(result.QuoteInRange);
+        Assert.Empty(sink.Rows.ToArray());
+    }
+
+    [Fact]
+    public void A_quote_past_the_sample_ends_a_bounded_range_as_quote_in_range_and_the_open_tail_reads_it()
+    {
+        var plain = string.Concat(Enumerable.Range(0, 20000).Select(i => $"{i % 10},row {i},x\n"));
+        const string quoted = "7,\"a quoted\nline break\",x\n7,after,x\n";
+        var input = Encoding.UTF8.GetBytes(plain + quoted);
+        var scanner = new UnitScanner(new MatchSpec { Ids = ["7"] });
+
+        var bounded = scanner.Scan(new MemoryStream(input), new ByteRange(0, input.Length), everyRow: false, new RecordingSink(), CancellationToken.None);
+        var tailSink = new RecordingSink();
+        var tail = scanner.Scan(new MemoryStream(input), new ByteRange(0, long.MaxValue), everyRow: false, tailSink, CancellationToken.None);
+
+        Assert.Equal(ScanEnd.QuoteInRange, bounded.End);
+        Assert.Equal(ScanEnd.Finished, tail.End);
+        Assert.Equal(20002, tail.Stats.Rows);
+        var expected = string.Concat(Enumerable.Range(0, 20000).Where(i => i % 10 == 7).Select(i => $"7,row {i},x\n")) + quoted;
+        Assert.Equal(expected, Encoding.UTF8.GetString(tailSink.Rows.ToArray()));
+    }
+
+    [Fact]
+    public void A_bounded_byte_range_without_a_quote_is_read_to_its_end()
+    {
+        var input = Encoding.UTF8.GetBytes("7,a\n8,b\n7,c\n9,d\n");
+        var sink = new RecordingSink();
+
+        var result = new UnitScanner(new MatchSpec { Ids = ["7"] }).Scan(new MemoryStream(input), new ByteRange(0, 8), everyRow: false, sink, CancellationToken.None);
+
+        Assert.Equal(ScanEnd.Finished, result.End);
+        Assert.Equal(2, result.Stats.Rows);
+        Assert.Equal("7,a\n", Encoding.UTF8.GetString(sink.Rows.ToArray()));
+    }
+
+    [Fact]
     public void A_broken_quote_does_not_swallow_the_rest_of_the_file()
     {
         const string input = "\"1\",\"ok\",\"x\"\n\"1\",\"broken,\"x\"\n\"1\",\"after\",\"x\"\n\"2\",\"other\",\"x\"\n\"1\",\"last\",\"x\"\n";
