@@ -114,7 +114,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
     // answer); the pool's dispose kills and reaps every worker on every way out.
     private async Task<MessageRouter> ScanAsync(ScanPlan plan, OrderedRowWriter writer, DiagnosticReporter reporter, CancellationToken stop)
     {
-        using var pool = new WorkerPool(ProcessWorker.Start, FrameWriter.ProtocolVersion);
+        using var pool = new WorkerPool(ProcessWorker.Start, ProtocolLimits.Version);
         var router = new MessageRouter(options, plan, pool, _view, writer, Statistics, reporter);
         foreach (var partition in plan.Partitions)
         {

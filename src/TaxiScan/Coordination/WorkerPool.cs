@@ -11,11 +11,9 @@ namespace TaxiScan.Coordination;
 /// </summary>
 internal sealed class WorkerPool(Func<WorkerJob, IWorker> start, int expectedVersion) : IDisposable
 {
-    // Bounded: a Rows message holds up to 256 KiB, so 64 of them cap what waits here at 16 MiB; past that
-    // the pumps stop reading, the pipes fill and the workers wait (memory stays bounded).
-    public const int MessageQueueLength = 64;
-
-    private readonly Channel<WorkerMessage> _messages = Channel.CreateBounded<WorkerMessage>(new BoundedChannelOptions(MessageQueueLength) { SingleReader = true });
+    // Bounded: a Rows message holds up to ProtocolLimits.RowsBatchBytes (256 KiB), so 64 of them cap what waits
+    // here at 16 MiB; past that the pumps stop reading, the pipes fill and the workers wait (memory stays bounded).
+    private readonly Channel<WorkerMessage> _messages = Channel.CreateBounded<WorkerMessage>(new BoundedChannelOptions(ProtocolLimits.MessageQueueLength) { SingleReader = true });
     private readonly CancellationTokenSource _abort = new();
     private readonly List<IWorker> _workers = [];
     private readonly List<Task> _pumps = [];
