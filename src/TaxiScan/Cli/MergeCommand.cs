@@ -10,8 +10,15 @@ namespace TaxiScan.Cli;
 /// <c>taxiscan merge OUTPUT PART...</c>: joins the parts of a sharded run (<c>find --shard K/N -o PART</c>)
 /// into the output one machine would have written (see <see cref="PartMerger"/>). OUTPUT <c>-</c> is stdout.
 /// </summary>
-internal sealed class MergeCommand : Command
+internal sealed class MergeCommand : Command, ICommandWithExamples
 {
+    public const string Examples =
+        """
+        Examples:
+          taxiscan merge rows.csv parts/part-*.csv          join every part of a sharded run into rows.csv
+          taxiscan merge - parts/part-*.csv | wc -l         the joined rows on stdout
+        """;
+
     public MergeCommand()
         : base("merge", "Join the parts of a sharded run (find --shard K/N -o PART) into OUTPUT ('-': stdout), after checking that " +
                         "they are complete and belong to the same run; the shards to run again are named otherwise.")
@@ -20,6 +27,8 @@ internal sealed class MergeCommand : Command
         Arguments.Add(PartsArgument);
         SetAction(Run);
     }
+
+    string ICommandWithExamples.Examples => Examples;
 
     public Argument<string> OutputArgument { get; } = new("OUTPUT") { Description = "The merged output file (written whole or not at all), or '-' for stdout." };
 
