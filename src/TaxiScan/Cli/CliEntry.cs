@@ -10,17 +10,19 @@ namespace TaxiScan.Cli;
 /// </summary>
 internal static class CliEntry
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    public static Task<int> RunAsync(IReadOnlyList<string> args) => RunAsync(new TaxiScanCommand(), args, Console.Error);
+
+    /// <summary>Runs <paramref name="args"/> against <paramref name="root"/>, this type's messages going to <paramref name="error"/>.</summary>
+    public static async Task<int> RunAsync(RootCommand root, IReadOnlyList<string> args, TextWriter error)
     {
-        var root = new TaxiScanCommand();
         var result = root.Parse(args);
         if (result.Errors.Count > 0 && result.Action is not HelpWithExamplesAction)
         {
             // One line, whatever the parser's message looks like: scripts log stderr line by line.
             var message = OneLine(result.Errors[0].Message);
             var command = result.CommandResult.Command;
-            var helpFor = command is RootCommand || command.Hidden ? root.Find.Name : command.Name;
-            await Console.Error.WriteLineAsync($"taxiscan: {message} (see 'taxiscan {helpFor} --help')");
+            var helpFor = command is RootCommand || command.Hidden ? "find" : command.Name;
+            await error.WriteLineAsync($"taxiscan: {message} (see 'taxiscan {helpFor} --help')");
             return ExitCodes.Error;
         }
 
@@ -33,12 +35,12 @@ internal static class CliEntry
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            await Console.Error.WriteLineAsync($"taxiscan: {e.Message}");
+            await error.WriteLineAsync($"taxiscan: {e.Message}");
             return ExitCodes.Error;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync($"taxiscan: unexpected error ({e.GetType().Name}): {OneLine(e.Message)}");
+            await error.WriteLineAsync($"taxiscan: unexpected error ({e.GetType().Name}): {OneLine(e.Message)}");
             return ExitCodes.Error;
         }
     }
