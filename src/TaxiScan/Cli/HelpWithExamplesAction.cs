@@ -6,8 +6,8 @@ using TaxiScan.Model;
 namespace TaxiScan.Cli;
 
 /// <summary>
-/// <c>--help</c>: System.CommandLine's usual help, followed by the examples and the exit-code table,
-/// so that what a script author needs is on one screen.
+/// <c>--help</c>: System.CommandLine's usual help, followed by the examples of the command asked about
+/// (<see cref="ICommandWithExamples"/>) and the exit-code table, so that what a script author needs is on one screen.
 /// </summary>
 internal sealed class HelpWithExamplesAction(HelpAction standard) : SynchronousCommandLineAction
 {
@@ -15,8 +15,12 @@ internal sealed class HelpWithExamplesAction(HelpAction standard) : SynchronousC
     {
         var code = standard.Invoke(parseResult);
         var output = parseResult.InvocationConfiguration.Output;
-        output.WriteLine(FindCommand.Examples);
-        output.WriteLine();
+        if (parseResult.CommandResult.Command is ICommandWithExamples command)
+        {
+            output.WriteLine(command.Examples);
+            output.WriteLine();
+        }
+
         output.WriteLine(ExitCodes.HelpTable);
         return code;
     }

@@ -17,13 +17,11 @@ internal static class IdList
             .ToArray();
 
     /// <summary>
-    /// Reads an ids file. It is read as UTF-8 when it is valid UTF-8 (a BOM is dropped), else in the
-    /// input's encoding: a list of plates saved by a GBK editor works as well as one saved as UTF-8.
+    /// The ids in the bytes of an ids file. They are read as UTF-8 when they are valid UTF-8 (a BOM is dropped),
+    /// else in the input's encoding: a list of plates saved by a GBK editor works as well as one saved as UTF-8.
     /// </summary>
-    /// <exception cref="IOException">The file cannot be read.</exception>
-    public static IReadOnlyList<string> ReadFile(string path, string inputEncoding)
+    public static IReadOnlyList<string> Parse(byte[] bytes, string inputEncoding)
     {
-        var bytes = File.ReadAllBytes(path);
         var text = Utf8.IsValid(bytes)
             ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(bytes).TrimStart('\uFEFF')
             : TextEncodings.Get(inputEncoding).GetString(bytes);

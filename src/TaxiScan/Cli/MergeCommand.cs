@@ -10,8 +10,15 @@ namespace TaxiScan.Cli;
 /// <c>taxiscan merge OUTPUT PART...</c>: joins the parts of a sharded run (<c>find --shard K/N -o PART</c>)
 /// into the output one machine would have written (see <see cref="PartMerger"/>). OUTPUT <c>-</c> is stdout.
 /// </summary>
-internal sealed class MergeCommand : Command
+internal sealed class MergeCommand : Command, ICommandWithExamples
 {
+    public const string Examples =
+        """
+        Examples:
+          taxiscan merge rows.csv parts/part-*.csv          join every part of a sharded run into rows.csv
+          taxiscan merge - parts/part-*.csv | wc -l         the joined rows on stdout
+        """;
+
     public MergeCommand()
         : base("merge", "Join the parts of a sharded run (find --shard K/N -o PART) into OUTPUT ('-': stdout), after checking that " +
                         "they are complete and belong to the same run; the shards to run again are named otherwise.")
@@ -20,6 +27,8 @@ internal sealed class MergeCommand : Command
         Arguments.Add(PartsArgument);
         SetAction(Run);
     }
+
+    string ICommandWithExamples.Examples => Examples;
 
     public Argument<string> OutputArgument { get; } = new("OUTPUT") { Description = "The merged output file (written whole or not at all), or '-' for stdout." };
 
@@ -31,7 +40,7 @@ internal sealed class MergeCommand : Command
         var parts = result.GetValue(PartsArgument)!;
         if (PartMerger.OutputRefusal(output, parts) is { } refusal)
         {
-            Console.Error.WriteLine($"taxiscan: merge: {refusal}");
+            Console.Error.WriteLine(UserMessage.Of($"merge: {refusal}"));
             return ExitCodes.Error;
         }
 
@@ -42,24 +51,24 @@ internal sealed class MergeCommand : Command
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"taxiscan: merge: {output}: {e.Message}");
+            Console.Error.WriteLine(UserMessage.Of($"merge: {output}: {e.Message}"));
             return ExitCodes.Error;
         }
 
         foreach (var problem in outcome.Problems)
         {
-            Console.Error.WriteLine($"taxiscan: merge: {problem}");
+            Console.Error.WriteLine(UserMessage.Of($"merge: {problem}"));
         }
 
         if (outcome.Problems.Count > 0)
         {
-            Console.Error.WriteLine($"taxiscan: merge: nothing written{(output == "-" ? "" : $"; {output} left as it was")}");
+            Console.Error.WriteLine(UserMessage.Of($"merge: nothing written{(output == "-" ? "" : $"; {output} left as it was")}"));
             return ExitCodes.Error;
         }
 
         if (outcome.ShardsWithErrors.Count > 0)
         {
-            Console.Error.WriteLine($"taxiscan: merge: shards {string.Join(", ", outcome.ShardsWithErrors)} reported errors when they ran (see their logs); their other rows are merged");
+            Console.Error.WriteLine(UserMessage.Of($"merge: shards {string.Join(", ", outcome.ShardsWithErrors)} reported errors when they ran (see their logs); their other rows are merged"));
             return ExitCodes.Error;
         }
 

@@ -5,8 +5,10 @@ namespace TaxiScan.Cli;
 
 /// <summary>
 /// The hidden command Slurm runs for each task of a <c>find --slurm</c> array job: the batch script's first
-/// line names it, and Slurm passes the script's path. It runs the saved <c>find</c> command line, which,
-/// with <see cref="SlurmRun.WorkVariable"/> set, scans the task's shard into the work directory.
+/// line names it, and Slurm passes the script's path. It runs the ordinary <c>find</c> command line saved in
+/// the work directory (<see cref="SlurmTaskArguments"/>: <c>--shard auto</c> into the work directory's parts),
+/// parsed and run as if it had been typed. A shebang line cannot carry that command line itself: it passes
+/// at most one argument, and no quoting.
 /// </summary>
 internal sealed class SlurmTaskCommand : Command
 {
@@ -17,11 +19,6 @@ internal sealed class SlurmTaskCommand : Command
     {
         Hidden = true;
         Arguments.Add(_script);
-        SetAction(async (result, _) =>
-        {
-            var (work, commandLine) = SlurmRun.ReadTask(result.GetValue(_script)!);
-            Environment.SetEnvironmentVariable(SlurmRun.WorkVariable, work);
-            return await Program.Main(commandLine);
-        });
+        SetAction((result, _) => CliEntry.RunAsync(SlurmRun.ReadTask(result.GetValue(_script)!)));
     }
 }

@@ -7,7 +7,7 @@ namespace TaxiScan.Cli;
 /// The root command: <c>taxiscan</c> with its <c>find</c>, <c>merge</c> and <c>completion</c> commands, the hidden worker
 /// mode, and the <c>[suggest:N]</c> directive that shell completion calls back into.
 /// </summary>
-internal sealed class TaxiScanCommand : RootCommand
+internal sealed class TaxiScanCommand : RootCommand, ICommandWithExamples
 {
     public TaxiScanCommand()
         : base("taxiscan: pull the rows of chosen vehicles out of directories of taxi GPS CSV files, fast.")
@@ -32,4 +32,7 @@ internal sealed class TaxiScanCommand : RootCommand
     }
 
     public FindCommand Find { get; } = new();
+
+    // `taxiscan --help` ends with find's examples: find is what nearly everyone comes for.
+    string ICommandWithExamples.Examples => FindCommand.Examples;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TaxiScan.Model;
+using TaxiScan.Platform;
 
 namespace TaxiScan.Coordination;
 
@@ -9,8 +10,8 @@ internal sealed record RunSummary(int Files, UnitStats Totals, int Errors, TimeS
     public override string ToString()
     {
         var seconds = Math.Max(Wall.TotalSeconds, 1e-6);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"taxiscan: {Files} files, {Totals.Bytes / 1e6:0.0} MB, {Totals.Rows:N0} rows read, {Totals.Matched:N0} matched, " +
-            $"{Totals.Malformed:N0} malformed, {Errors} errors in {seconds:0.00} s ({Totals.Bytes / 1e6 / seconds:0.0} MB/s)");
+        return UserMessage.Of(string.Create(CultureInfo.InvariantCulture,
+            $"{Files} files, {Totals.Bytes / 1e6:0.0} MB, {Totals.Rows:N0} rows read, {Totals.Matched:N0} matched, " +
+            $"{Totals.Malformed:N0} malformed, {Errors} errors in {seconds:0.00} s ({Totals.Bytes / 1e6 / seconds:0.0} MB/s)"));
     }
 }

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Text;
 using TaxiScan.Model;
 using TaxiScan.Output;
+using TaxiScan.Platform;
 
 namespace TaxiScan.Sharding;
 
@@ -12,15 +12,12 @@ namespace TaxiScan.Sharding;
 /// manifest and Slurm log. <c>--resume</c> submits only the shards whose parts are missing or incomplete.
 /// Every Slurm command is started with an argument list; no shell ever sees user text. The batch script
 /// is not a shell script either: its first line makes Slurm run taxiscan itself (<c>__slurm-task</c>),
-/// which reads the saved command line.
+/// which runs the ordinary <c>find</c> command line saved for the tasks (<c>--shard auto</c> into the work directory).
 /// </summary>
 internal sealed class SlurmRun(SlurmRun.Request request, Action<string> say)
 {
     /// <summary>The hidden command that runs one task of the array job.</summary>
     public const string TaskCommand = "__slurm-task";
-
-    /// <summary>Set for a task: the work directory, so that <c>find --slurm</c> scans its shard instead of submitting.</summary>
-    public const string WorkVariable = "TAXISCAN_SLURM_WORK";
 
     private const string ArgumentsFile = "command.args";
 
@@ -29,8 +26,9 @@ internal sealed class SlurmRun(SlurmRun.Request request, Action<string> say)
     /// <param name="Shards">How many shards (array tasks).</param>
     /// <param name="SbatchArguments">Passed to sbatch as they are (--sbatch-arg).</param>
     /// <param name="Resume">Submit only the shards without a complete part.</param>
-    /// <param name="CommandLine">The find command line as given, saved for the tasks.</param>
-    public sealed record Request(string Output, int Shards, IReadOnlyList<string> SbatchArguments, bool Resume, IReadOnlyList<string> CommandLine);
+    /// <param name="TaskArguments">The find command line each task runs (its shard from the array index), saved in the
+    /// work directory; <c>--resume</c> goes on only with the same one.</param>
+    public sealed record Request(string Output, int Shards, IReadOnlyList<string> SbatchArguments, bool Resume, IReadOnlyList<string> TaskArguments);
 
     public static string WorkDirectoryFor(string output) => Path.GetFullPath(output) + ".taxiscan-slurm";
 
@@ -69,7 +67,7 @@ internal sealed class SlurmRun(SlurmRun.Request request, Action<string> say)
             catch (OperationCanceledException)
             {
                 // Ctrl-C or SIGTERM while the job runs: take the job down too, or it would run on unwatched.
-                await RunAsync("scancel", [jobId], CancellationToken.None);
+                await ChildProcess.RunAsync("scancel", [jobId], CancellationToken.None);
                 say($"slurm job {jobId} cancelled; --resume runs its unfinished shards later");
                 throw;
             }
@@ -120,7 +118,7 @@ internal sealed class SlurmRun(SlurmRun.Request request, Action<string> say)
     private List<int>? PrepareWorkDirectory(string work)
     {
         var saved = Path.Combine(work, ArgumentsFile);
-        var commandLine = string.Join('\0', TheScan(request.CommandLine));
+        var commandLine = string.Join('\0', request.TaskArguments);
         if (request.Resume)
         {
             if (!File.Exists(saved))
@@ -152,23 +150,6 @@ internal sealed class SlurmRun(SlurmRun.Request request, Action<string> say)
         return [.. Enumerable.Range(0, request.Shards)];
     }
 
-    // The command line without what only concerns submitting (--resume, --sbatch-arg): a run resumed with
-    // other sbatch arguments is the same scan.
-    private static IEnumerable<string> TheScan(IReadOnlyList<string> commandLine)
-    {
-        for (var i = 0; i < commandLine.Count; i++)
-        {
-            if (commandLine[i] == "--sbatch-arg")
-            {
-                i++;
-            }
-            else if (commandLine[i] != "--resume" && !commandLine[i].StartsWith("--sbatch-arg=", StringComparison.Ordinal))
-            {
-                yield return commandLine[i];
-            }
-        }
-    }
-
     private bool IsComplete(string work, int shard)
     {
         var part = PartPath(work, shard, request.Shards);
@@ -190,7 +171,7 @@ internal sealed class SlurmRun(SlurmRun.Request request, Action<string> say)
             "--parsable", $"--array={string.Join(',', shards)}", "--job-name=taxiscan", $"--output={Path.Combine(work, "slurm-%a.out")}",
             .. request.SbatchArguments, Path.Combine(work, "task"),
         ];
-        var (exitCode, stdout, stderr) = await RunAsync("sbatch", arguments, cancellation);
+        var (exitCode, stdout, stderr) = await ChildProcess.RunAsync("sbatch", arguments, cancellation);
         var jobId = stdout.Split(';')[0].Trim();
         if (exitCode != 0 || jobId.Length == 0 || !jobId.All(char.IsAsciiDigit))
         {
@@ -209,7 +190,7 @@ internal sealed class SlurmRun(SlurmRun.Request request, Action<string> say)
         var lastReport = "";
         while (true)
         {
-            var (exitCode, stdout, stderr) = await RunAsync("squeue", ["-h", "-j", jobId, "-o", "%T"], cancellation);
+            var (exitCode, stdout, stderr) = await ChildProcess.RunAsync("squeue", ["-h", "-j", jobId, "-o", "%T"], cancellation);
             var states = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
             // A job whose tasks all ended (or were cancelled while pending) is forgotten after a while, and then
@@ -243,44 +224,28 @@ internal sealed class SlurmRun(SlurmRun.Request request, Action<string> say)
         return lines.Count == 0 ? $"no part was written; its log {log} is empty" : $"no part was written; its log ends: {OneLine(lines[^1])} ({log})";
     }
 
-    // How Slurm should start this program: the apphost or NativeAOT binary directly; under `dotnet taxiscan.dll`
-    // the muxer with the assembly (env -S splits the two words, as a shebang line passes only one).
+    // How Slurm should start this program (SelfCommand): the apphost or NativeAOT binary directly; under
+    // `dotnet taxiscan.dll` the muxer with the assembly (env -S splits the words, as a shebang line passes only one).
     private static (string Interpreter, string Argument) Interpreter()
     {
-        var processPath = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which executable is running");
-        return Path.GetFileNameWithoutExtension(processPath).Equals("dotnet", StringComparison.OrdinalIgnoreCase)
-            ? ("/usr/bin/env", $"-S {processPath} {Path.Combine(AppContext.BaseDirectory, "taxiscan.dll")} {TaskCommand}")
-            : (processPath, TaskCommand);
+        var self = SelfCommand.Current();
+        return self.LeadingArguments.Count == 0
+            ? (self.FileName, TaskCommand)
+            : ("/usr/bin/env", $"-S {self.FileName} {string.Join(' ', self.LeadingArguments)} {TaskCommand}");
     }
 
     private static string? FindOnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, program)).FirstOrDefault(File.Exists);
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string program, IEnumerable<string> arguments, CancellationToken cancellation)
-    {
-        var start = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
-        var stderr = process.StandardError.ReadToEndAsync(cancellation);
-        await process.WaitForExitAsync(cancellation);
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
     private static string OneLine(string text) =>
         string.Join(' ', text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    /// <summary>Reads a batch script written by this type: the work directory it names, and the command line saved there.</summary>
-    public static (string WorkDirectory, string[] CommandLine) ReadTask(string scriptPath)
+    /// <summary>Reads a batch script written by this type: the find command line saved for the tasks in the work directory it names.</summary>
+    public static string[] ReadTask(string scriptPath)
     {
         var work = File.ReadLines(scriptPath).Select(line => line.StartsWith("# taxiscan-work: ", StringComparison.Ordinal) ? line["# taxiscan-work: ".Length..] : null)
             .FirstOrDefault(line => line is not null) ?? throw new InvalidDataException($"{scriptPath} is not a taxiscan task script");
-        var commandLine = File.ReadAllText(Path.Combine(work, ArgumentsFile), Encoding.UTF8).Split('\0');
-        return (work, commandLine);
+        return File.ReadAllText(Path.Combine(work, ArgumentsFile), Encoding.UTF8).Split('\0');
     }
 }

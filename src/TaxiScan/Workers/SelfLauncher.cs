@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using TaxiScan.Platform;
 
 namespace TaxiScan.Workers;
 
 /// <summary>
-/// Builds the command that re-launches this same program in worker mode, whichever way it was started:
-/// the apphost (also under <c>dotnet run</c>), <c>dotnet taxiscan.dll</c>, or a single-file/NativeAOT binary.
+/// Builds the command that re-launches this same program in worker mode (how to start this program at all
+/// is <see cref="SelfCommand"/>'s), with the pipes a worker needs.
 /// </summary>
 internal static class SelfLauncher
 {
@@ -13,9 +14,8 @@ internal static class SelfLauncher
 
     public static ProcessStartInfo WorkerStartInfo(IEnumerable<string> arguments)
     {
-        var processPath = Environment.ProcessPath
-            ?? throw new InvalidOperationException("cannot tell which executable is running");
-        var start = new ProcessStartInfo(processPath)
+        var self = SelfCommand.Current();
+        var start = new ProcessStartInfo(self.FileName)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,   // carries the job, then signals the coordinator's death by EOF
@@ -23,15 +23,7 @@ internal static class SelfLauncher
             RedirectStandardError = true,   // nor the terminal: its stderr is captured for failure reports
         };
 
-        // Under `dotnet taxiscan.dll` the running executable is the dotnet muxer: hand it the assembly.
-        // (Assembly.Location is empty under NativeAOT, but then the process path is the binary itself.)
-        if (Path.GetFileNameWithoutExtension(processPath).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
-        {
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "taxiscan.dll"));
-        }
-
-        start.ArgumentList.Add(WorkerVerb);
-        foreach (var argument in arguments)
+        foreach (var argument in (IEnumerable<string>)[.. self.LeadingArguments, WorkerVerb, .. arguments])
         {
             start.ArgumentList.Add(argument);
         }

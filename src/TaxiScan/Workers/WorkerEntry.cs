@@ -40,7 +40,7 @@ internal static class WorkerEntry
         {
             // Not our job (another build's coordinator, or bytes that are no job at all): say so on the
             // stderr the coordinator quotes when a worker fails, and scan nothing.
-            Console.Error.WriteLine($"taxiscan: worker: {e.Message}");
+            Console.Error.WriteLine(UserMessage.Of($"worker: {e.Message}"));
             return ExitCodes.Error;
         }
 

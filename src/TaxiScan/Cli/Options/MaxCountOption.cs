@@ -1,0 +1,27 @@
+using System.CommandLine;
+
+namespace TaxiScan.Cli.Options;
+
+/// <summary>
+/// <c>--max-count</c>, <c>-m</c>: at most N rows per file, N at least 1. (0 would be <c>-q</c> without its exit
+/// status, and grep's meaning of it surprises more than it helps.)
+/// </summary>
+internal sealed class MaxCountOption : Option<long?>
+{
+    public MaxCountOption()
+        : base("--max-count", "-m")
+    {
+        Description = "Print at most N matching rows of each file (its first N); files are then not cut among workers.";
+        HelpName = "N";
+        Validators.Add(result =>
+        {
+            if (Check(result.GetValueOrDefault<long?>()) is { } error)
+            {
+                result.AddError(error);
+            }
+        });
+    }
+
+    /// <summary>The error for a parsed value, or null when it is absent or at least 1.</summary>
+    public static string? Check(long? value) => value is < 1 ? "--max-count must be at least 1" : null;
+}
