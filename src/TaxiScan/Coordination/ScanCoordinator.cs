@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Serilog;
 using TaxiScan.Discovery;
 using TaxiScan.Logging;
 using TaxiScan.Model;
@@ -43,7 +42,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         }
         else if (selected.Count == 0)
         {
-            FinishSummary(log, new RunSummary(0, default, reporter.Errors, _clock.Elapsed));
+            new RunSummary(0, default, reporter.Errors, _clock.Elapsed).Print(log, quiet: options.Mode == OutputMode.Quiet);
             return RunOutcome.ExitCodeOf(new RunFacts(reporter.Errors, Matched: 0));
         }
 
@@ -101,12 +100,8 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
             ShardManifest.Write(options, shardPlan, plan.Units, output.Writer, router!.Tracker.ReadOnUnits, totals.Matched, reporter.Errors);
         }
 
-        if (router?.Failures.Recovered > 0)
-        {
-            log.Warning("recovered from {Count} failed workers: their unfinished files were scanned again by new workers", router.Failures.Recovered);
-        }
-
-        FinishSummary(log, new RunSummary(router?.Tally.FilesScanned ?? 0, totals, reporter.Errors, _clock.Elapsed));
+        router?.Failures.WarnIfRecovered();
+        new RunSummary(router?.Tally.FilesScanned ?? 0, totals, reporter.Errors, _clock.Elapsed).Print(log, quiet: options.Mode == OutputMode.Quiet);
         return RunOutcome.ExitCodeOf(new RunFacts(reporter.Errors, totals.Matched, totals.Malformed, options.Strict, router?.QuietMatch ?? false));
     }
 
@@ -131,17 +126,6 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
 
         await pool.DrainAsync();
         return router;
-    }
-
-    private void FinishSummary(ILogger log, RunSummary summary)
-    {
-        if (options.Mode != OutputMode.Quiet)
-        {
-            Console.Error.WriteLine(summary.ToString());
-        }
-
-        log.Debug("Run finished: {Files} files, {Bytes} bytes, {Rows} rows, {Matched} matched, {Malformed} malformed, {Errors} errors, {ElapsedMs} ms",
-            summary.Files, summary.Totals.Bytes, summary.Totals.Rows, summary.Totals.Matched, summary.Totals.Malformed, summary.Errors, summary.Wall.TotalMilliseconds);
     }
 
     private void CloseView()

@@ -18,6 +18,15 @@ internal sealed class WorkerFailures(UnitLedger ledger, ReadOnTracker tracker, D
     /// <summary>Workers whose units could not be recovered.</summary>
     public int Failed { get; private set; }
 
+    /// <summary>At the end of the run: says how often the run recovered, if it had to.</summary>
+    public void WarnIfRecovered()
+    {
+        if (Recovered > 0)
+        {
+            reporter.Log.Warning("recovered from {Count} failed workers: their unfinished files were scanned again by new workers", Recovered);
+        }
+    }
+
     public void WorkerExited(WorkerExitedMessage exited)
     {
         var loss = ledger.Lose(exited.Worker, unit => tracker.IsReadOnElsewhere(unit, exited.Worker));

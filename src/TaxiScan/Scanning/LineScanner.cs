@@ -1,7 +1,6 @@
 using TaxiScan.Matching;
 using TaxiScan.Model;
 
-
 namespace TaxiScan.Scanning;
 
 /// <summary>
@@ -235,10 +234,9 @@ internal sealed class LineScanner(QuotedScanner quoted)
         return true;
     }
 
-    // The rest of the file, from the row with the quote on, is read by the quoted path: the unread
-    // part of the buffer first, then the stream. Its bytes are counted there, so uncount them here.
-    // A bounded byte range cannot be handed over (its cuts assumed line breaks end rows): the scan
-    // stops, and the tally says why; both callers return at once after a hand-over.
+    // The rest of the file, from the row with the quote on, is read by the quoted path: the unread part of the
+    // buffer, then the stream (its bytes are counted there, so uncount them here). A bounded byte range cannot be
+    // handed over (its cuts assumed line breaks end rows): the scan stops, the tally says why, and both callers return.
     private void HandOver(Stream input, int rowStart, int filled, UnitPlan plan, IScanSink sink, UnitTally tally, CancellationToken cancellation)
     {
         if (!plan.QuotesAllowed)
