@@ -12,7 +12,7 @@ namespace TaxiScan.Coordination;
 internal sealed record RunFacts(int Errors, long Matched, long Malformed = 0, bool Strict = false, bool QuietMatch = false, bool StdoutClosed = false);
 
 /// <summary>The one rule from a run's facts to 0 (rows found), 1 (none) or 2 (error), as grep and ripgrep answer.
-/// 130 and 143 are not decided here: the signal scope of the CLI returns them.</summary>
+/// 130, 143 and 129 are not decided here: the signal scope of the CLI returns them.</summary>
 internal static class RunOutcome
 {
     public static int ExitCodeOf(RunFacts facts)

@@ -21,6 +21,9 @@ internal static class ExitCodes
     /// <summary>Terminated by SIGTERM: 128 + 15.</summary>
     public const int Terminated = 143;
 
+    /// <summary>Hung up (SIGHUP: the terminal or the ssh session closed): 128 + 1, with the same clean-up as SIGTERM.</summary>
+    public const int HungUp = 129;
+
     /// <summary>The table printed by <c>--help</c>.</summary>
     public const string HelpTable =
         """
@@ -29,6 +32,6 @@ internal static class ExitCodes
           1    no row matched
           2    an error (bad argument, missing or unreadable input, failed worker,
                output not writable), even if rows matched
-          130  interrupted (Ctrl-C); 143 terminated (SIGTERM)
+          130  interrupted (Ctrl-C); 143 terminated (SIGTERM); 129 hung up (SIGHUP)
         """;
 }

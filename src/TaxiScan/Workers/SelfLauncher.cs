@@ -23,6 +23,13 @@ internal static class SelfLauncher
             RedirectStandardError = true,   // nor the terminal: its stderr is captured for failure reports
         };
 
+        // The runtime's diagnostic server (a JIT build's debugger and dotnet-trace endpoints) makes
+        // clr-debug-pipe-* and dotnet-diagnostic-* files in TMPDIR for each process and removes them only at a
+        // normal exit. Workers are killed on every early end (-q, | head, Ctrl-C, an error, a retry), so with it
+        // on, each run would leave three files per worker behind (a -q loop in cron fills the directory). A
+        // NativeAOT build makes none; the coordinator exits normally and removes its own.
+        start.Environment["DOTNET_EnableDiagnostics"] = "0";
+
         foreach (var argument in (IEnumerable<string>)[.. self.LeadingArguments, WorkerVerb, .. arguments])
         {
             start.ArgumentList.Add(argument);

@@ -22,9 +22,11 @@ internal static class WorkerEntry
 
     public static int Run(string pipeHandle)
     {
-        // Ctrl-C reaches every process of the terminal's foreground group, workers included. The
-        // coordinator decides what happens (it kills the workers), so a worker ignores SIGINT.
+        // Ctrl-C, and the SIGHUP of a closing terminal, reach every process of the terminal's foreground group,
+        // workers included. The coordinator decides what happens (it kills the workers), so a worker ignores both:
+        // dying on its own, it would be taken for a crashed worker and scanned again.
         using var ignoreInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
+        using var ignoreHangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => context.Cancel = true);
 
         var stdin = Console.OpenStandardInput();
         WorkerJob job;

@@ -139,13 +139,27 @@ public class ProcessFaultTests
         static bool IsAlive(int pid) => File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Workers_killed_at_the_first_match_leave_nothing_in_the_temporary_directory()
+    {
+        // -q kills the workers at the first match; a killed .NET process cannot remove its runtime files.
+        var set = BigSet;
+        using var tmp = new TempDir();
+
+        var result = TaxiScanRun.RunProgram(RepoPaths.Root, new Dictionary<string, string?> { ["TMPDIR"] = tmp.Path }, TaxiScanRun.DefaultTimeout,
+            RepoPaths.TaxiScanBinary, "find", "-q", "--workers", "2", "--id", set.Target, set.CsvDirectory);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(tmp.Path).Select(Path.GetFileName));
+    }
+
     // As the run starts (-1: before any worker), as the workers start (0), and at seeded random moments
     // of the scan. tests/soak/signals.sh does 50 more, at moments from start-up to past the end.
     public static TheoryData<string, int, int> SignalMoments()
     {
         var random = new Random(5);
         var data = new TheoryData<string, int, int>();
-        foreach (var (signal, exitCode) in new[] { ("SIGINT", 130), ("SIGTERM", 143) })
+        foreach (var (signal, exitCode) in new[] { ("SIGINT", 130), ("SIGTERM", 143), ("SIGHUP", 129) })
         {
             data.Add(signal, exitCode, -1);
             data.Add(signal, exitCode, 0);

@@ -25,6 +25,17 @@ public class SignalScopeTests
     }
 
     [Fact]
+    public void Sighup_cancels_and_gives_129_hung_up()
+    {
+        using var scope = new SignalScope(CancellationToken.None);
+        scope.Raise(ExitCodes.HungUp);
+
+        Assert.True(scope.Token.IsCancellationRequested);
+        Assert.Equal(129, scope.ExitCode);
+        Assert.Equal("hung up", scope.What);
+    }
+
+    [Fact]
     public void The_first_signal_decides_the_exit_code()
     {
         using var scope = new SignalScope(CancellationToken.None);
