@@ -34,11 +34,15 @@ internal static class InputOpener
     public static InputKind KindOf(string path) =>
         path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? InputKind.Gzip : InputKind.File;
 
-    public static Stream Open(InputKind kind, string path, string? member) => kind switch
+    /// <param name="kind">How to open it.</param>
+    /// <param name="path">The file (for a zip member, the archive).</param>
+    /// <param name="member">The zip member's full name.</param>
+    /// <param name="zips">Keeps a zip archive open from member to member (a worker's); without it each member opens its archive.</param>
+    public static Stream Open(InputKind kind, string path, string? member, OpenZipArchive? zips = null) => kind switch
     {
         InputKind.File => OpenFile(path, bufferSize: 0),
         InputKind.Gzip => new CheckedGzipStream(OpenFile(path, CompressedReadAhead)),
-        InputKind.ZipMember => ZipMemberStream.Open(path, RequireMember(member)),
+        InputKind.ZipMember => zips is null ? ZipMemberStream.Open(path, RequireMember(member)) : ZipMemberStream.Open(zips, path, RequireMember(member)),
         InputKind.Stdin => OpenDescriptor(path),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown input kind"),
     };

@@ -7,19 +7,20 @@ namespace TaxiScan.IO;
 /// itself. .NET does not check a member's CRC-32 when reading, and a damaged deflate stream can end
 /// early without an error, so the byte count is checked against the length the central directory
 /// records instead: a member that comes out shorter or longer throws <see cref="InvalidDataException"/>
-/// from <c>Read</c>, as does damaged compressed data.
+/// from <c>Read</c>, as does damaged compressed data. Opened alone it owns its archive; opened through an
+/// <see cref="OpenZipArchive"/> it leaves the archive open for the next member.
 /// </summary>
 internal sealed class ZipMemberStream : ForwardReadStream
 {
-    private readonly ZipArchive _archive;
+    private readonly ZipArchive? _ownedArchive;
     private readonly Stream _content;
     private readonly string _name;
     private readonly long _expectedLength;
     private long _read;
 
-    private ZipMemberStream(ZipArchive archive, ZipArchiveEntry entry)
+    private ZipMemberStream(ZipArchive? ownedArchive, ZipArchiveEntry entry)
     {
-        _archive = archive;
+        _ownedArchive = ownedArchive;
         _name = entry.FullName;
         _expectedLength = entry.Length;
         _content = entry.Open();
@@ -32,9 +33,7 @@ internal sealed class ZipMemberStream : ForwardReadStream
         var archive = ZipMembers.OpenArchive(zipPath);
         try
         {
-            var entry = archive.GetEntry(member)
-                ?? throw new FileNotFoundException($"the zip archive has no member named '{member}'", zipPath);
-            return new ZipMemberStream(archive, entry);
+            return new ZipMemberStream(archive, EntryOf(archive, zipPath, member));
         }
         catch
         {
@@ -42,6 +41,11 @@ internal sealed class ZipMemberStream : ForwardReadStream
             throw;
         }
     }
+
+    /// <summary>Opens member <paramref name="member"/> of the archive that <paramref name="archives"/> holds open for <paramref name="zipPath"/>.</summary>
+    /// <exception cref="FileNotFoundException">The archive has no member of that name.</exception>
+    public static ZipMemberStream Open(OpenZipArchive archives, string zipPath, string member) =>
+        new(null, EntryOf(archives.For(zipPath), zipPath, member));
 
     public override int Read(Span<byte> buffer)
     {
@@ -65,12 +69,15 @@ internal sealed class ZipMemberStream : ForwardReadStream
         return read;
     }
 
+    private static ZipArchiveEntry EntryOf(ZipArchive archive, string zipPath, string member) =>
+        archive.GetEntry(member) ?? throw new FileNotFoundException($"the zip archive has no member named '{member}'", zipPath);
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
             _content.Dispose();
-            _archive.Dispose();
+            _ownedArchive?.Dispose();
         }
 
         base.Dispose(disposing);

@@ -8,7 +8,7 @@ namespace TaxiScan.IO;
 /// shows), leaving out what archivers add beside the data, the same way the directory walk does:
 /// directory entries (names ending in '/'), macOS resource forks under <c>__MACOSX/</c>, and hidden
 /// entries (any path segment starting with '.', e.g. <c>.DS_Store</c> or <c>.ipynb_checkpoints/a.csv</c>).
-/// A name stored twice is listed once: members are opened by name (<see cref="ZipMemberStream.Open"/>),
+/// A name stored twice is listed once: members are opened by name (<see cref="ZipMemberStream.Open(string, string)"/>),
 /// and a name only ever reaches its first entry. No extension filter is applied here.
 /// A corrupt or truncated archive throws <see cref="InvalidDataException"/>; I/O failures throw
 /// <see cref="IOException"/>.

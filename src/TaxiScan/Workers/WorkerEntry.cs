@@ -72,6 +72,7 @@ internal static class WorkerEntry
         var printedEncoding = transcoder is null ? TextEncodings.Get(job.Match.InputEncoding) : System.Text.Encoding.UTF8;
         var sink = new FrameScanSink(frames, transcoder, job.Delivery, printedEncoding);
         var totals = default(UnitStats);
+        using var zips = new OpenZipArchive();
         foreach (var unit in job.Units)
         {
             frames.UnitStarted(unit.Index);
@@ -79,7 +80,7 @@ internal static class WorkerEntry
             UnitScanResult scanned;
             try
             {
-                using var opened = InputOpener.Open(unit.Kind, unit.Path, unit.Member);
+                using var opened = InputOpener.Open(unit.Kind, unit.Path, unit.Member, zips);
 
                 // A plain file is read as it was listed: appended rows are for the next run, and one that
                 // shrank meanwhile fails (ListedLengthStream). A FIFO named on the command line has no length.
