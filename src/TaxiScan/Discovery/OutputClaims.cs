@@ -27,7 +27,7 @@ internal static class OutputClaims
     public static InputDiscovery? DiscoverInputs(ScanOptions options, out string? refusal)
     {
         var claims = ClaimsOf(options);
-        refusal = ClashBetween(claims);
+        refusal = DirectoryAmong(claims) ?? ClashBetween(claims);
         if (refusal is not null)
         {
             return null;
@@ -77,6 +77,13 @@ internal static class OutputClaims
     // two outputs may share one (-o /dev/null --log-file /dev/null).
     private static bool IsWrittenThrough(string path) =>
         Path.Exists(path) && !Directory.Exists(path) && !Posix.IsRegularFile(path);
+
+    // A directory cannot be written as a file: found only at the end of the scan (or, for --log-file, never:
+    // the log was silently lost), so refused here, before anything is read.
+    private static string? DirectoryAmong(List<Claim> claims) =>
+        claims.FirstOrDefault(claim => Directory.Exists(claim.Path)) is { } directory
+            ? $"{directory.Option} {directory.Path}: is a directory; name the file to write"
+            : null;
 
     private static string? ClashBetween(List<Claim> claims)
     {

@@ -61,6 +61,25 @@ public class SameFileTests
         AssertUnchanged(before, dir);
     }
 
+    [Theory]
+    [InlineData("-o")]
+    [InlineData("--stats")]
+    [InlineData("--log-file")]
+    public void An_output_that_names_a_directory_is_refused_before_anything_is_scanned(string option)
+    {
+        using var dir = CopyOfTDrive();
+        Directory.CreateDirectory(dir.Combine("out"));
+        var before = Snapshot(dir);
+
+        var result = TaxiScanRun.Run(dir.Path, "find", "--id", "1", option, "out", "r1/");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Empty(result.Stdout);
+        Assert.Equal($"taxiscan: {option} out: is a directory; name the file to write\n", result.Stderr);
+        AssertUnchanged(before, dir);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Combine("out")));
+    }
+
     [Fact]
     public void The_issues_first_case_a_data_file_as_output_of_its_own_directory_is_refused_and_keeps_its_rows()
     {
