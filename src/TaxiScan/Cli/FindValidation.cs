@@ -85,9 +85,17 @@ internal static class FindValidation
             result.AddError($"--slurm writes rows to merge; {modes[0].Name} cannot be merged that way");
         }
 
-        if (result.GetResult(find.ShardsOption) is not null && result.GetValue(find.ShardsOption) is < 1 or > ShardSpec.MaxCount)
+        // The token, not GetValue, which throws when the value is no number (see ValidateInputs).
+        if (result.GetResult(find.ShardsOption) is { Tokens: [.., var shards] })
         {
-            result.AddError($"--shards must be 1 to {ShardSpec.MaxCount}");
+            if (!int.TryParse(shards.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var count))
+            {
+                result.AddError($"--shards must be a whole number from 1 to {ShardSpec.MaxCount}, not '{shards.Value}'");
+            }
+            else if (count is < 1 or > ShardSpec.MaxCount)
+            {
+                result.AddError($"--shards must be 1 to {ShardSpec.MaxCount}");
+            }
         }
     }
 

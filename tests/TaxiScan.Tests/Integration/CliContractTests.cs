@@ -25,6 +25,18 @@ public class CliContractTests
         Assert.StartsWith("taxiscan: ", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("taxiscan: --max-count must be a whole number of at least 1, not 'abc' (see 'taxiscan find --help')\n", "-m", "abc")]
+    [InlineData("taxiscan: --shards must be a whole number from 1 to 100000, not 'x' (see 'taxiscan find --help')\n", "--slurm", "-o", "rows.csv", "--shards", "x")]
+    public void A_value_that_is_no_number_is_a_one_line_parse_error_and_exit_2_not_a_crash(string expected, params string[] options)
+    {
+        var result = TaxiScanRun.Run(RepoPaths.Root, ["find", "--id", "1", .. options, TDrive]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Empty(result.Stdout);
+        Assert.Equal(expected, result.Stderr);
+    }
+
     [Fact]
     public void A_missing_id_is_a_bad_argument()
     {

@@ -13,14 +13,21 @@ internal sealed class MaxCountOption : Option<long?>
     {
         Description = "Print at most N matching rows of each file (its first N); files are then not cut among workers.";
         HelpName = "N";
+        // The token, not GetValueOrDefault: that throws (a stack trace, exit 134) when the value is no number.
         Validators.Add(result =>
         {
-            if (Check(result.GetValueOrDefault<long?>()) is { } error)
+            if (result.Tokens.Count > 0 && Check(result.Tokens[^1].Value) is { } error)
             {
                 result.AddError(error);
             }
         });
     }
+
+    /// <summary>The error for the value as given, or null when it is a whole number of at least 1.</summary>
+    public static string? Check(string text) =>
+        long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? Check(value)
+            : $"--max-count must be a whole number of at least 1, not '{text}'";
 
     /// <summary>The error for a parsed value, or null when it is absent or at least 1.</summary>
     public static string? Check(long? value) => value is < 1 ? "--max-count must be at least 1" : null;

@@ -14,4 +14,16 @@ public class MaxCountOptionTests
     [InlineData(0L)]
     [InlineData(-3L)]
     public void Less_than_1_is_refused(long value) => Assert.Equal("--max-count must be at least 1", MaxCountOption.Check(value));
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("1.5")]
+    [InlineData("")]
+    public void A_value_that_is_no_whole_number_is_refused_naming_it(string text) =>
+        Assert.Equal($"--max-count must be a whole number of at least 1, not '{text}'", MaxCountOption.Check(text));
+
+    [Theory]
+    [InlineData("7", null)]
+    [InlineData("0", "--max-count must be at least 1")]
+    public void A_number_given_as_text_follows_the_rule_for_numbers(string text, string? expected) => Assert.Equal(expected, MaxCountOption.Check(text));
 }
