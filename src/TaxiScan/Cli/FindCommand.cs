@@ -102,10 +102,9 @@ internal sealed class FindCommand : Command, ICommandWithExamples
 
     public RetriesOption RetriesOption { get; } = new();
 
-    public Option<string?> OutputOption { get; } = new("--output", "-o")
+    public FileOption OutputOption { get; } = new("--output", "-o")
     {
         Description = "Write the rows to FILE instead of stdout; FILE appears only if the run succeeds.",
-        HelpName = "FILE",
     };
 
     // What is printed instead of, or around, the rows.
@@ -159,16 +158,14 @@ internal sealed class FindCommand : Command, ICommandWithExamples
     // Progress, logs and the report.
     public ProgressOption ProgressOption { get; } = new();
 
-    public Option<string?> LogFileOption { get; } = new("--log-file")
+    public FileOption LogFileOption { get; } = new("--log-file")
     {
         Description = "Also write a structured (compact JSON) log of the coordinator and every worker to FILE.",
-        HelpName = "FILE",
     };
 
-    public Option<string?> StatsOption { get; } = new("--stats")
+    public FileOption StatsOption { get; } = new("--stats")
     {
         Description = "At the end, write a JSON report to FILE ('-' for stderr): per file bytes, rows, matches, malformed rows, errors, time and dialect; totals.",
-        HelpName = "FILE",
     };
 
     public Option<bool> VerboseOption { get; } = new("--verbose", "-v") { Description = "Print informational messages (per-file timings) on stderr too." };

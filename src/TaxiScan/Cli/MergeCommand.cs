@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TaxiScan.Cli.Options;
 using TaxiScan.Model;
 using TaxiScan.Output;
 using TaxiScan.Platform;
@@ -23,6 +24,13 @@ internal sealed class MergeCommand : Command, ICommandWithExamples
         : base("merge", "Join the parts of a sharded run (find --shard K/N -o PART) into OUTPUT ('-': stdout), after checking that " +
                         "they are complete and belong to the same run; the shards to run again are named otherwise.")
     {
+        OutputArgument.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && FileOption.Check("merge OUTPUT", result.Tokens[^1].Value) is { } error)
+            {
+                result.AddError(error);
+            }
+        });
         Arguments.Add(OutputArgument);
         Arguments.Add(PartsArgument);
         SetAction(Run);

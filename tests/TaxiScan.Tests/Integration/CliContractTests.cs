@@ -28,13 +28,25 @@ public class CliContractTests
     [Theory]
     [InlineData("taxiscan: --max-count must be a whole number of at least 1, not 'abc' (see 'taxiscan find --help')\n", "-m", "abc")]
     [InlineData("taxiscan: --shards must be a whole number from 1 to 100000, not 'x' (see 'taxiscan find --help')\n", "--slurm", "-o", "rows.csv", "--shards", "x")]
-    public void A_value_that_is_no_number_is_a_one_line_parse_error_and_exit_2_not_a_crash(string expected, params string[] options)
+    [InlineData("taxiscan: --output needs a file name, not an empty string (see 'taxiscan find --help')\n", "-o", "")]
+    [InlineData("taxiscan: --stats needs a file name, not an empty string (see 'taxiscan find --help')\n", "--stats", "")]
+    [InlineData("taxiscan: --log-file needs a file name, not an empty string (see 'taxiscan find --help')\n", "--log-file", "")]
+    public void A_value_that_is_no_number_or_an_empty_file_name_is_a_one_line_parse_error_and_exit_2_not_a_crash(string expected, params string[] options)
     {
         var result = TaxiScanRun.Run(RepoPaths.Root, ["find", "--id", "1", .. options, TDrive]);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Empty(result.Stdout);
         Assert.Equal(expected, result.Stderr);
+    }
+
+    [Fact]
+    public void An_empty_merge_output_is_a_one_line_parse_error()
+    {
+        var result = TaxiScanRun.Run(RepoPaths.Root, "merge", "", "part-0.csv");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal("taxiscan: merge OUTPUT needs a file name, not an empty string (see 'taxiscan merge --help')\n", result.Stderr);
     }
 
     [Fact]
