@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using TaxiScan.Cli.Options;
 using TaxiScan.Discovery;
 using TaxiScan.Model;
 
@@ -85,17 +86,9 @@ internal static class FindValidation
             result.AddError($"--slurm writes rows to merge; {modes[0].Name} cannot be merged that way");
         }
 
-        // The token, not GetValue, which throws when the value is no number (see ValidateInputs).
-        if (result.GetResult(find.ShardsOption) is { Tokens: [.., var shards] })
+        if (result.GetResult(find.ShardsOption) is { } shards)
         {
-            if (!int.TryParse(shards.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var count))
-            {
-                result.AddError($"--shards must be a whole number from 1 to {ShardSpec.MaxCount}, not '{shards.Value}'");
-            }
-            else if (count is < 1 or > ShardSpec.MaxCount)
-            {
-                result.AddError($"--shards must be 1 to {ShardSpec.MaxCount}");
-            }
+            LastToken.Check(shards, ShardsError);
         }
     }
 
@@ -121,4 +114,9 @@ internal static class FindValidation
             result.AddError($"--files-from {list} reads the list from standard input, so '{stdinPath}' cannot also be an input");
         }
     }
+
+    private static string? ShardsError(string text) =>
+        !int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var count)
+            ? $"--shards must be a whole number from 1 to {ShardSpec.MaxCount}, not '{text}'"
+            : count is < 1 or > ShardSpec.MaxCount ? $"--shards must be 1 to {ShardSpec.MaxCount}" : null;
 }

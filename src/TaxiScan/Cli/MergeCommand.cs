@@ -24,13 +24,7 @@ internal sealed class MergeCommand : Command, ICommandWithExamples
         : base("merge", "Join the parts of a sharded run (find --shard K/N -o PART) into OUTPUT ('-': stdout), after checking that " +
                         "they are complete and belong to the same run; the shards to run again are named otherwise.")
     {
-        OutputArgument.Validators.Add(result =>
-        {
-            if (result.Tokens.Count > 0 && FileOption.Check("merge OUTPUT", result.Tokens[^1].Value) is { } error)
-            {
-                result.AddError(error);
-            }
-        });
+        OutputArgument.Validators.Add(result => LastToken.Check(result, text => FileOption.Check("merge OUTPUT", text)));
         Arguments.Add(OutputArgument);
         Arguments.Add(PartsArgument);
         SetAction(Run);

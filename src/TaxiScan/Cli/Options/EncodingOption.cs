@@ -15,13 +15,7 @@ internal sealed class EncodingOption : Option<string>
         Description = $"The input's text encoding, for non-ASCII ids and column names: {TextEncodings.Supported} (default: utf-8). Rows are printed as they are.";
         HelpName = "NAME";
         DefaultValueFactory = _ => TextEncodings.Utf8Name;
-        Validators.Add(result =>
-        {
-            if (result.Tokens.Count > 0 && Check(result.Tokens[^1].Value) is { } error)
-            {
-                result.AddError(error);
-            }
-        });
+        Validators.Add(result => LastToken.Check(result, Check));
         CompletionSources.Add("utf-8", "gb2312", "gbk", "gb18030");
     }
 

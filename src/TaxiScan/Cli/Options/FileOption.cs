@@ -13,13 +13,7 @@ internal sealed class FileOption : Option<string?>
         : base(name, aliases)
     {
         HelpName = "FILE";
-        Validators.Add(result =>
-        {
-            if (result.Tokens.Count > 0 && Check(name, result.Tokens[^1].Value) is { } error)
-            {
-                result.AddError(error);
-            }
-        });
+        Validators.Add(result => LastToken.Check(result, text => Check(name, text)));
     }
 
     /// <summary>The error for a file name given to <paramref name="what"/>, or null when it is not empty.</summary>

@@ -14,13 +14,7 @@ internal sealed class IdFromPathOption : Option<string?>
     {
         Description = "The id is in the file's path, not in its rows: the first group of REGEX; matching files are printed whole.";
         HelpName = "REGEX";
-        Validators.Add(result =>
-        {
-            if (result.Tokens.Count > 0 && Check(result.Tokens[^1].Value) is { } error)
-            {
-                result.AddError(error);
-            }
-        });
+        Validators.Add(result => LastToken.Check(result, Check));
     }
 
     /// <summary>The error for a pattern, or null when it compiles and has a capture group.</summary>

@@ -13,14 +13,7 @@ internal sealed class MaxCountOption : Option<long?>
     {
         Description = "Print at most N matching rows of each file (its first N); files are then not cut among workers.";
         HelpName = "N";
-        // The token, not GetValueOrDefault: that throws (a stack trace, exit 134) when the value is no number.
-        Validators.Add(result =>
-        {
-            if (result.Tokens.Count > 0 && Check(result.Tokens[^1].Value) is { } error)
-            {
-                result.AddError(error);
-            }
-        });
+        Validators.Add(result => LastToken.Check(result, Check));
     }
 
     /// <summary>The error for the value as given, or null when it is a whole number of at least 1.</summary>

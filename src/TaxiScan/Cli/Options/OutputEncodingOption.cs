@@ -13,13 +13,7 @@ internal sealed class OutputEncodingOption : Option<string?>
     {
         Description = "Convert the printed rows to this encoding; only utf-8 (default: rows are printed byte for byte).";
         HelpName = "utf-8";
-        Validators.Add(result =>
-        {
-            if (result.Tokens.Count > 0 && Check(result.Tokens[^1].Value) is { } error)
-            {
-                result.AddError(error);
-            }
-        });
+        Validators.Add(result => LastToken.Check(result, Check));
         CompletionSources.Add("utf-8");
     }
 

@@ -15,13 +15,7 @@ internal sealed class RetriesOption : Option<int>
         Description = $"Scan a dead worker's unfinished files again in a fresh worker, up to N times each (0-{ScanOptions.MaxRetries}; default 1).";
         HelpName = "N";
         DefaultValueFactory = _ => 1;
-        Validators.Add(result =>
-        {
-            if (result.Tokens.Count > 0 && Check(result.Tokens[^1].Value) is { } error)
-            {
-                result.AddError(error);
-            }
-        });
+        Validators.Add(result => LastToken.Check(result, Check));
     }
 
     /// <summary>The error for a value, or null when it is a whole number in range.</summary>

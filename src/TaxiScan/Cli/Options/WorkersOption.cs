@@ -15,13 +15,7 @@ internal sealed class WorkersOption : Option<int>
         Description = $"Worker processes to start ({ScanOptions.MinWorkers}-{ScanOptions.MaxWorkers}; default: the number of processors).";
         HelpName = "N";
         DefaultValueFactory = _ => Default(Environment.ProcessorCount);
-        Validators.Add(result =>
-        {
-            if (result.Tokens.Count > 0 && Check(result.Tokens[^1].Value) is { } error)
-            {
-                result.AddError(error);
-            }
-        });
+        Validators.Add(result => LastToken.Check(result, Check));
     }
 
     /// <summary>The default for a machine with <paramref name="processors"/> processors.</summary>
