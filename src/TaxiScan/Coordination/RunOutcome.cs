@@ -9,7 +9,11 @@ namespace TaxiScan.Coordination;
 /// <param name="Strict">Whether <c>--strict</c> makes a malformed row an error.</param>
 /// <param name="QuietMatch">Whether <c>-q</c> met a match and stopped.</param>
 /// <param name="StdoutClosed">Whether the reader of standard output went away (<c>| head -1</c>).</param>
-internal sealed record RunFacts(int Errors, long Matched, long Malformed = 0, bool Strict = false, bool QuietMatch = false, bool StdoutClosed = false);
+internal sealed record RunFacts(int Errors, long Matched, long Malformed = 0, bool Strict = false, bool QuietMatch = false, bool StdoutClosed = false)
+{
+    /// <summary>Whether <c>--strict</c> makes the malformed rows an error of the run.</summary>
+    public bool MalformedIsAnError => Strict && Malformed > 0;
+}
 
 /// <summary>The one rule from a run's facts to 0 (rows found), 1 (none) or 2 (error), as grep and ripgrep answer.
 /// 130, 143 and 129 are not decided here: the signal scope of the CLI returns them.</summary>
@@ -29,6 +33,6 @@ internal static class RunOutcome
             return facts.Errors > 0 ? ExitCodes.Error : ExitCodes.RowsFound;
         }
 
-        return facts.Errors > 0 || (facts.Strict && facts.Malformed > 0) ? ExitCodes.Error : facts.Matched > 0 ? ExitCodes.RowsFound : ExitCodes.NoRowsFound;
+        return facts.Errors > 0 || facts.MalformedIsAnError ? ExitCodes.Error : facts.Matched > 0 ? ExitCodes.RowsFound : ExitCodes.NoRowsFound;
     }
 }

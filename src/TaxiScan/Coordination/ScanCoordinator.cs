@@ -89,8 +89,9 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
         }
 
         var totals = router?.Tally.Totals ?? default;
+        var facts = new RunFacts(reporter.Errors, totals.Matched, totals.Malformed, options.Strict, router?.QuietMatch ?? false);
         reporter.WarnAboutDifferentHeaders(plan.Units);
-        if (options.Strict && totals.Malformed > 0)
+        if (facts.MalformedIsAnError)
         {
             reporter.Error("{Malformed} malformed rows, and --strict makes them an error", totals.Malformed);
         }
@@ -102,7 +103,7 @@ internal sealed class ScanCoordinator(ScanOptions options, TerminalLayout termin
 
         router?.Failures.WarnIfRecovered();
         new RunSummary(router?.Tally.FilesScanned ?? 0, totals, reporter.Errors, _clock.Elapsed).Print(log, quiet: options.Mode == OutputMode.Quiet);
-        return RunOutcome.ExitCodeOf(new RunFacts(reporter.Errors, totals.Matched, totals.Malformed, options.Strict, router?.QuietMatch ?? false));
+        return RunOutcome.ExitCodeOf(facts with { Errors = reporter.Errors });
     }
 
     // Starts a worker per partition and routes their messages until the last has exited (or -q has its

@@ -12,18 +12,15 @@ namespace TaxiScan.Coordination;
 /// </summary>
 internal sealed class WorkerFailures(UnitLedger ledger, ReadOnTracker tracker, DiagnosticReporter reporter, IUnitActions actions, RunStatistics statistics, int retries)
 {
-    /// <summary>How often a dead worker's units were scanned again.</summary>
-    public int Recovered { get; private set; }
-
     /// <summary>Workers whose units could not be recovered.</summary>
     public int Failed { get; private set; }
 
     /// <summary>At the end of the run: says how often the run recovered, if it had to.</summary>
     public void WarnIfRecovered()
     {
-        if (Recovered > 0)
+        if (statistics.RecoveredWorkers > 0)
         {
-            reporter.Log.Warning("recovered from {Count} failed workers: their unfinished files were scanned again by new workers", Recovered);
+            reporter.Log.Warning("recovered from {Count} failed workers: their unfinished files were scanned again by new workers", statistics.RecoveredWorkers);
         }
     }
 
@@ -62,7 +59,6 @@ internal sealed class WorkerFailures(UnitLedger ledger, ReadOnTracker tracker, D
             }
         }
 
-        Recovered++;
         statistics.RecoveredWorkers++;
     }
 
